@@ -13,14 +13,14 @@ export function createApiContext(db: Database, registry: Registry, baseUrl: stri
     db,
     baseUrl,
     model: (key) => registry.get(key),
-    nested(key: ModelKey, id, extra) {
+    nested(key: ModelKey, id, extra, fields) {
       if (id === null || id === undefined) return null;
-      const cacheKey = `${key}:${String(id)}:${extra?.join(',') ?? ''}`;
+      const cacheKey = `${key}:${String(id)}:${extra?.join(',') ?? ''}:${fields?.join(',') ?? ''}`;
       const hit = cache.get(cacheKey);
       if (hit !== undefined) return hit;
       const model = registry.find(key);
       const row = model ? db.get(model.table, id) : undefined;
-      const value = model && row ? serializeObject(model, row, ctx, 'nested', extra) : null;
+      const value = model && row ? serializeObject(model, row, ctx, 'nested', { extra, only: fields }) : null;
       cache.set(cacheKey, value);
       return value;
     },

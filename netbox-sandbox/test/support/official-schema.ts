@@ -77,10 +77,49 @@ export interface SchemaChecker {
   hasComponent(name: string): boolean;
 }
 
+/**
+ * OpenAPI 3.0's `nullable` as JSON Schema: Ajv only takes `nullable` beside a `type`, and NetBox's schema
+ * also writes it beside `allOf: [$ref]` and on untyped values.
+ */
+function toJsonSchema(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(toJsonSchema);
+  if (node === null || typeof node !== 'object') return node;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(node)) out[k] = k === 'properties' || k === 'schemas' ? mapValues(v, toJsonSchema) : toJsonSchema(v);
+  if (out.nullable !== true) return out;
+  delete out.nullable;
+  if (typeof out.type === 'string') {
+    out.type = [out.type, 'null'];
+    if (Array.isArray(out.enum)) out.enum = [...(out.enum as unknown[]), null];
+    return out;
+  }
+  return { anyOf: [out, { type: 'null' }] };
+}
+
+function mapValues(value: unknown, fn: (v: unknown) => unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fn(v)]));
+}
+
+/**
+ * The 4.6.0 schema still marks relation counts of Brief components required; 4.6 serves nested objects
+ * without them (#22154, see shared/netbox/README.md), so they are made optional there.
+ */
+function relaxNestedCounts(components: OpenApiDoc['components']): OpenApiDoc['components'] {
+  const schemas: Record<string, Schema> = {};
+  for (const [name, schema] of Object.entries(components.schemas)) {
+    schemas[name] =
+      name.startsWith('Brief') && Array.isArray(schema.required)
+        ? { ...schema, required: (schema.required as string[]).filter((r) => !r.endsWith('_count')) }
+        : schema;
+  }
+  return { ...components, schemas };
+}
+
 export function createSchemaChecker(doc: OpenApiDoc): SchemaChecker {
   const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: true });
   addFormats(ajv);
-  ajv.addSchema({ $id: 'netbox', components: doc.components } as Schema);
+  ajv.addSchema({ $id: 'netbox', components: toJsonSchema(relaxNestedCounts(doc.components)) } as Schema);
   const compiled = new Map<string, ValidateFunction>();
   return {
     hasComponent: (name) => name in doc.components.schemas,
@@ -92,7 +131,9 @@ export function createSchemaChecker(doc: OpenApiDoc): SchemaChecker {
       }
       const errors: string[] = [];
       if (!validate(value)) {
-        for (const e of validate.errors ?? []) errors.push(`${e.instancePath || '/'} ${e.message ?? ''} ${JSON.stringify(e.params)}`);
+        for (const e of validate.errors ?? []) {
+          errors.push(`${e.instancePath || '/'} ${e.message ?? ''} ${JSON.stringify(e.params)}`);
+        }
       }
       keyOrderErrors(doc, { $ref: `#/components/schemas/${name}` }, value, name, options.exactKeys ?? true, errors);
       return errors;
