@@ -64,8 +64,8 @@ describe('tokens that work', () => {
 describe('a user restricted to one tenant', () => {
   const data = () => generatedDataset().tables;
   const restricted = () => {
-    const user = data().users_user!.find((u) => u.is_superuser !== true && data().users_objectpermission_users!.some((l) => l.user_id === u.id))!;
-    const links = data().users_objectpermission_users!.filter((l) => l.user_id === user.id);
+    const user = data().users_user!.find((u) => u.is_superuser !== true && data().users_user_object_permissions!.some((l) => l.user_id === u.id))!;
+    const links = data().users_user_object_permissions!.filter((l) => l.user_id === user.id);
     const perm = data().users_objectpermission!.find(
       (p) => links.some((l) => l.objectpermission_id === p.id) && p.constraints && 'tenant_id' in (p.constraints as object),
     )!;

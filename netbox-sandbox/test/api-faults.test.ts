@@ -45,7 +45,7 @@ describe('fault injection', () => {
   it('is steered over HTTP with a superuser token, and validates what it is given', async () => {
     const put = (body: unknown, authorization = sandbox.current.authorization) =>
       fetch(`${sandbox.current.url}/_sandbox/faults`, { method: 'PUT', headers: { authorization, 'content-type': 'application/json' }, body: JSON.stringify(body) });
-    expect((await put({ errorRate: 1 })).status).toBe(200);
+    expect((await put({ errorRate: 1, errorStatus: 500 })).status).toBe(200);
     expect((await get()).status).toBe(500);
     expect((await put({ errorRate: 0 })).status).toBe(200);
     expect((await get()).status).toBe(200);

@@ -13,6 +13,21 @@ const dumpFile = sharedNetboxFile('demo-data/netbox-demo-v4.2.sql.gz');
 const registry = defaultRegistry();
 const ROWS_PER_MODEL = 40;
 
+/**
+ * Places where NetBox 4.6.8's serializers (brief-fields-4.6.8.json) differ from the 4.6.0 schema in
+ * ../shared: ModuleSerializer's brief fields gained module_type and description, and ModuleBay's
+ * installed_module uses a short nested form. Errors matching these are NetBox's behaviour, not ours.
+ */
+const KNOWN_SCHEMA_DIFFERENCES: RegExp[] = [
+  /^BriefModule: keys id,url,display,device,module_bay,module_type,description != schema/,
+  // IPAddressSerializer's brief fields have no nat_inside/nat_outside; only Device/VM primary IPs add them.
+  /^\/ must have required property 'nat_(inside|outside)'/,
+  /^BriefIPAddress: keys id,url,display,family,address,description != schema/,
+  /^ModuleBay\.installed_module: key serial out of order/,
+  /^\/installed_module (must have required property '(device|module_bay)'|must be null|must match a schema in anyOf)/,
+];
+const unexpected = (errors: string[]) => errors.filter((e) => !KNOWN_SCHEMA_DIFFERENCES.some((re) => re.test(e)));
+
 function briefName(schemaName: string): string {
   return `Brief${schemaName.replace(/WithConfigContext$/, '')}`;
 }
@@ -51,7 +66,7 @@ describe.skipIf(!doc)('models against the official NetBox 4.6 schema', () => {
             errors.push(...checker.check(briefName(model.schemaName), serializeObject(model, row, ctx, 'brief')));
           }
         }
-        expect(errors.slice(0, 20)).toEqual([]);
+        expect(unexpected(errors).slice(0, 20)).toEqual([]);
       });
     }
   });

@@ -20,8 +20,8 @@ export function viewerFor(ctx: ApiContext, user: Row): Viewer {
   if (user.is_superuser === true) return { user, superuser: true, constraints };
   const groups = groupIds(ctx, user.id);
   const permissionIds = new Set([
-    ...ctx.db.where('users_objectpermission_users', 'user_id', user.id).map((r) => r.objectpermission_id),
-    ...ctx.db.rows('users_objectpermission_groups').filter((r) => groups.has(r.group_id)).map((r) => r.objectpermission_id),
+    ...ctx.db.where('users_user_object_permissions', 'user_id', user.id).map((r) => r.objectpermission_id),
+    ...ctx.db.rows('users_group_object_permissions').filter((r) => groups.has(r.group_id)).map((r) => r.objectpermission_id),
   ]);
   for (const id of permissionIds) {
     const perm = ctx.db.get('users_objectpermission', id);

@@ -14,6 +14,7 @@ export interface ModelSpec {
   readonly display?: (row: Row, ctx: ApiContext) => string;
   /** Defaults to `name`, then `id`. */
   readonly ordering?: readonly string[];
+  readonly sortKeys?: ModelDef['sortKeys'];
   /** Filters NetBox declares by hand; a filter here replaces a derived one of the same name. */
   readonly filters?: readonly FilterDef[];
   /** Derived filters NetBox does not have for this model. */
@@ -49,6 +50,7 @@ export function defineModel(spec: ModelSpec): ModelDef {
     brief: spec.brief,
     display: spec.display ?? byName,
     ordering: spec.ordering ?? (hasName ? ['name', 'id'] : ['id']),
+    ...(spec.sortKeys ? { sortKeys: spec.sortKeys } : {}),
     filters,
     search,
   };

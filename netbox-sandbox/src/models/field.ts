@@ -6,11 +6,15 @@ interface ValueOptions {
   readonly column?: string;
   readonly nullable?: boolean;
   readonly emptyAsNull?: boolean;
+  /** Shown when the data has no such column (it predates the column): the migration's default. */
+  readonly default?: unknown;
 }
 
 interface FkOptions extends ValueOptions {
   /** Extra target fields this relation shows beyond the target's brief fields (Device.primary_ip4: dns_name…). */
   readonly extra?: readonly string[];
+  /** The nested serializer's own field set (NestedRegionSerializer, `fields=(…)`), replacing the brief fields. */
+  readonly nested?: readonly string[];
 }
 
 function value(name: string, type: ValueType, options: ValueOptions = {}): FieldDef {
@@ -21,6 +25,7 @@ function value(name: string, type: ValueType, options: ValueOptions = {}): Field
     column: options.column ?? name,
     nullable: options.nullable ?? options.emptyAsNull ?? false,
     ...(options.emptyAsNull ? { emptyAsNull: true } : {}),
+    ...(options.default !== undefined ? { default: options.default } : {}),
   };
 }
 
@@ -46,6 +51,7 @@ export const field = {
     column: options.column ?? `${name}_id`,
     nullable: options.nullable ?? false,
     ...(options.extra ? { extra: options.extra } : {}),
+    ...(options.nested ? { nested: options.nested } : {}),
   }),
   choice: (name: string, choices: ChoiceSet, options: ValueOptions = {}): FieldDef => ({
     kind: 'choice',
@@ -53,6 +59,7 @@ export const field = {
     choices,
     column: options.column ?? name,
     nullable: options.nullable ?? false,
+    ...(options.default !== undefined ? { default: options.default } : {}),
   }),
   /** A count of rows in `table` whose `column` points at this object. */
   count: (name: string, table: string, column: string): FieldDef => ({
@@ -76,11 +83,17 @@ export const field = {
     column,
     nullable: options.nullable ?? false,
   }),
-  many: (name: string, target: ModelKey, ids: (row: Row, ctx: ApiContext) => readonly number[]): FieldDef => ({
+  many: (
+    name: string,
+    target: ModelKey,
+    ids: (row: Row, ctx: ApiContext) => readonly number[],
+    options: { nested?: readonly string[] } = {},
+  ): FieldDef => ({
     kind: 'many',
     name,
     target,
     ids,
+    ...(options.nested ? { nested: options.nested } : {}),
   }),
   computed: (
     name: string,

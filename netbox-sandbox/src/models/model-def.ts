@@ -17,8 +17,16 @@ export interface ApiContext {
   readonly baseUrl: string;
   /** Looks up another model's definition (FK targets, generic relations). */
   model(key: ModelKey): ModelDef;
-  /** The nested (brief) representation of another object, as NetBox shows related objects. */
-  nested(key: ModelKey, id: number | null | undefined, extra?: readonly string[]): Record<string, unknown> | null;
+  /**
+   * The nested (brief) representation of another object, as NetBox shows related objects. `fields` replaces the
+   * brief fields where NetBox uses a dedicated nested serializer (NestedRegionSerializer) or `fields=(…)`.
+   */
+  nested(
+    key: ModelKey,
+    id: number | null | undefined,
+    extra?: readonly string[],
+    fields?: readonly string[],
+  ): Record<string, unknown> | null;
 }
 
 export type ValueType = 'string' | 'integer' | 'number' | 'boolean' | 'datetime' | 'date' | 'json' | 'string[]' | 'integer[]';
@@ -29,21 +37,36 @@ interface FieldBase {
   readonly nullable?: boolean;
 }
 
+interface ColumnDefault {
+  /**
+   * The value of a column the data lacks because it is newer than the data (a 4.2 dump served as 4.6): what
+   * NetBox's migration would have filled in.
+   */
+  readonly default?: unknown;
+}
+
 /**
  * One key of a serializer's output, in serializer order. The kind says how to compute it from the DB row,
  * and also how to describe it in the sandbox's OpenAPI document.
  */
 export type FieldDef =
   | (FieldBase & { readonly kind: 'id' | 'url' | 'display_url' | 'display' })
-  | (FieldBase & {
+  | (FieldBase & ColumnDefault & {
       readonly kind: 'value';
       readonly column: string;
       readonly type: ValueType;
       /** Shows an empty string as null, as NetBox does for time zones and a few other nullable text fields. */
       readonly emptyAsNull?: boolean;
     })
-  | (FieldBase & { readonly kind: 'fk'; readonly column: string; readonly target: ModelKey; readonly extra?: readonly string[] })
-  | (FieldBase & { readonly kind: 'choice'; readonly column: string; readonly choices: ChoiceSet })
+  | (FieldBase & {
+      readonly kind: 'fk';
+      readonly column: string;
+      readonly target: ModelKey;
+      readonly extra?: readonly string[];
+      /** The nested serializer's own field set, instead of the target's brief fields. */
+      readonly nested?: readonly string[];
+    })
+  | (FieldBase & ColumnDefault & { readonly kind: 'choice'; readonly column: string; readonly choices: ChoiceSet })
   /** Related-object counts: shown on the object and with `?brief`, dropped when nested (NetBox 4.6, #22154). */
   | (FieldBase & { readonly kind: 'count'; readonly compute: (row: Row, ctx: ApiContext) => number })
   | (FieldBase & { readonly kind: 'tags' })
@@ -53,7 +76,12 @@ export type FieldDef =
   /** A content type column shown as `app_label.model`. */
   | (FieldBase & { readonly kind: 'object_type'; readonly column: string })
   /** Many related objects shown as a list of their nested forms. */
-  | (FieldBase & { readonly kind: 'many'; readonly target: ModelKey; readonly ids: (row: Row, ctx: ApiContext) => readonly number[] })
+  | (FieldBase & {
+      readonly kind: 'many';
+      readonly target: ModelKey;
+      readonly ids: (row: Row, ctx: ApiContext) => readonly number[];
+      readonly nested?: readonly string[];
+    })
   | (FieldBase & {
       readonly kind: 'computed';
       readonly compute: (row: Row, ctx: ApiContext) => unknown;
@@ -112,6 +140,11 @@ export interface ModelDef {
   readonly display: (row: Row, ctx: ApiContext) => string;
   /** Default ordering as NetBox's `Meta.ordering`: column names, `-` for descending. */
   readonly ordering: readonly string[];
+  /**
+   * Sort values for ordering terms whose database order is not their text's order: `inet`/`cidr` columns
+   * (10.2.0.0/16 before 10.10.0.0/16), or a relation ordered by the related model's ordering.
+   */
+  readonly sortKeys?: Readonly<Record<string, (row: Row, ctx: ApiContext) => unknown>>;
   readonly filters: readonly FilterDef[];
   /** Columns `q` searches (icontains), and exact-match columns NetBox's search adds (ids, addresses). */
   readonly search: readonly string[];

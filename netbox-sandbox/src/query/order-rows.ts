@@ -17,6 +17,8 @@ function compareValues(a: unknown, b: unknown): number {
 
 /** How a term of `ordering` reads a row: by API field where the model has one, else by column. */
 function sortKey(model: ModelDef, ctx: ApiContext, term: string): SortKey | undefined {
+  const own = model.sortKeys?.[term];
+  if (own) return (row) => own(row, ctx);
   const f = model.fields.find((x) => x.name === term);
   if (f?.kind === 'id') return (row) => Number(row.id);
   if (f && (f.kind === 'value' || f.kind === 'choice')) return (row) => row[f.column];

@@ -86,6 +86,15 @@ function toJsonSchema(node: unknown): unknown {
   if (node === null || typeof node !== 'object') return node;
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(node)) out[k] = k === 'properties' || k === 'schemas' ? mapValues(v, toJsonSchema) : toJsonSchema(v);
+  // OpenAPI 3.0 writes exclusive bounds as booleans beside minimum/maximum; JSON Schema as numbers.
+  for (const [flag, bound] of [['exclusiveMaximum', 'maximum'], ['exclusiveMinimum', 'minimum']] as const) {
+    if (typeof out[flag] === 'boolean') {
+      if (out[flag] === true) out[flag] = out[bound];
+      else delete out[flag];
+      if (out[flag] !== undefined) delete out[bound];
+    }
+  }
+  relaxKnownDeviations(out);
   if (out.nullable !== true) return out;
   delete out.nullable;
   if (typeof out.type === 'string') {
@@ -96,30 +105,64 @@ function toJsonSchema(node: unknown): unknown {
   return { anyOf: [out, { type: 'null' }] };
 }
 
+/**
+ * Where NetBox's own output departs from its schema (seen in real NetBox 4.x responses): an empty choice is
+ * shown as null although the `{value, label}` object is not marked nullable; a blank colour is '' although the
+ * pattern wants six hex digits; `connected_endpoints_reachable` is null without a cable path; a cluster's
+ * `allocated_*` sums are null when its VMs have no values.
+ */
+function relaxKnownDeviations(schema: Record<string, unknown>): void {
+  const props = schema.properties as Record<string, Record<string, unknown>> | undefined;
+  if (props) {
+    for (const [name, prop] of Object.entries(props)) {
+      const inner = prop.properties as Record<string, unknown> | undefined;
+      const isChoice = prop.type === 'object' && inner && 'value' in inner && 'label' in inner;
+      if (isChoice || name === 'connected_endpoints_reachable' || name.startsWith('allocated_')) props[name] = { ...prop, nullable: true };
+    }
+  }
+  if (schema.type === 'string' && typeof schema.pattern === 'string') {
+    schema.pattern = `(?:${schema.pattern})|^$`;
+  }
+  // A blank e-mail address or link is '' in NetBox's output.
+  if (schema.type === 'string' && (schema.format === 'email' || schema.format === 'uri') && !schema.readOnly) {
+    delete schema.format;
+  }
+}
+
 function mapValues(value: unknown, fn: (v: unknown) => unknown): unknown {
   if (value === null || typeof value !== 'object') return value;
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fn(v)]));
 }
 
 /**
- * The 4.6.0 schema still marks relation counts of Brief components required; 4.6 serves nested objects
- * without them (#22154, see shared/netbox/README.md), so they are made optional there.
+ * Nested objects are checked for types and key order but not for required keys: NetBox nests related
+ * objects in their brief form (4.6 without relation counts, #22154) even where the schema points at a full
+ * component (VRF.import_targets, Contact.groups). Required keys are checked on the top-level object only.
  */
-function relaxNestedCounts(components: OpenApiDoc['components']): OpenApiDoc['components'] {
+function withoutRequired(components: OpenApiDoc['components']): OpenApiDoc['components'] {
   const schemas: Record<string, Schema> = {};
   for (const [name, schema] of Object.entries(components.schemas)) {
-    schemas[name] =
-      name.startsWith('Brief') && Array.isArray(schema.required)
-        ? { ...schema, required: (schema.required as string[]).filter((r) => !r.endsWith('_count')) }
-        : schema;
+    const { required: _required, ...rest } = schema;
+    schemas[name] = name === 'BriefIPAddress' ? withPrimaryIpFields(rest) : rest;
   }
   return { ...components, schemas };
+}
+
+/**
+ * NetBox 4.6 nests a device's or VM's primary IPs with `dns_name` too (#19138, after the 4.6.0 schema), in
+ * serializer order: after nat_outside, before description.
+ */
+function withPrimaryIpFields(schema: Schema): Schema {
+  const props = schema.properties as Record<string, Schema>;
+  const entries = Object.entries(props).filter(([k]) => k !== 'description');
+  return { ...schema, properties: Object.fromEntries([...entries, ['dns_name', { type: 'string' }], ['description', props.description ?? { type: 'string' }]]) };
 }
 
 export function createSchemaChecker(doc: OpenApiDoc): SchemaChecker {
   const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: true });
   addFormats(ajv);
-  ajv.addSchema({ $id: 'netbox', components: toJsonSchema(relaxNestedCounts(doc.components)) } as Schema);
+  const relaxed: OpenApiDoc = { ...doc, components: withoutRequired(doc.components) };
+  ajv.addSchema({ $id: 'netbox', components: toJsonSchema(relaxed.components) } as Schema);
   const compiled = new Map<string, ValidateFunction>();
   return {
     hasComponent: (name) => name in doc.components.schemas,
@@ -135,7 +178,11 @@ export function createSchemaChecker(doc: OpenApiDoc): SchemaChecker {
           errors.push(`${e.instancePath || '/'} ${e.message ?? ''} ${JSON.stringify(e.params)}`);
         }
       }
-      keyOrderErrors(doc, { $ref: `#/components/schemas/${name}` }, value, name, options.exactKeys ?? true, errors);
+      const top = doc.components.schemas[name];
+      if (value && typeof value === 'object' && !Array.isArray(value) && Array.isArray(top?.required)) {
+        for (const key of top.required as string[]) if (!(key in value)) errors.push(`/ must have required property '${key}'`);
+      }
+      keyOrderErrors(relaxed, { $ref: `#/components/schemas/${name}` }, value, name, options.exactKeys ?? true, errors);
       return errors;
     },
   };

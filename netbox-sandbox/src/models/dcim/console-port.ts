@@ -1,0 +1,3 @@
+import { consolePortModel } from './console-port-model.ts';
+
+export const consolePort = consolePortModel('dcim.consoleport', 'console-ports', 'dcim_consoleport', 'ConsolePort');

@@ -1,0 +1,77 @@
+import {
+  RACK_AIRFLOW,
+  RACK_DIMENSION_UNIT,
+  RACK_FORM_FACTOR,
+  RACK_STATUS,
+  RACK_WIDTH,
+  WEIGHT_UNIT,
+} from '../choices/dcim-choices.ts';
+import { defineModel } from '../define-model.ts';
+import { field, headFields, tailFields } from '../field.ts';
+import { filter } from '../filter.ts';
+import {
+  contactFilters,
+  ownerFilters,
+  siteFilters,
+  tenancyFilters,
+  TEXT_LOOKUPS_NO_EMPTY,
+  withLookups,
+} from './common-filters.ts';
+import { hop } from './related.ts';
+import { NATURAL_NAME } from './natural-order.ts';
+
+export const rack = defineModel({
+  key: 'dcim.rack',
+  path: 'racks',
+  table: 'dcim_rack',
+  schemaName: 'Rack',
+  fields: [
+    ...headFields(),
+    field.string('name'),
+    field.string('facility_id', { nullable: true }),
+    field.fk('site', 'dcim.site'),
+    field.fk('location', 'dcim.location', { nullable: true }),
+    field.fk('group', 'dcim.rackgroup', { nullable: true }),
+    field.fk('tenant', 'tenancy.tenant', { nullable: true }),
+    field.choice('status', RACK_STATUS),
+    field.fk('role', 'dcim.rackrole', { nullable: true }),
+    field.string('serial'),
+    field.string('asset_tag', { nullable: true }),
+    field.fk('rack_type', 'dcim.racktype', { nullable: true }),
+    field.choice('form_factor', RACK_FORM_FACTOR, { nullable: true }),
+    field.choice('width', RACK_WIDTH),
+    field.integer('u_height'),
+    field.integer('starting_unit'),
+    field.number('weight', { nullable: true }),
+    field.integer('max_weight', { nullable: true }),
+    field.choice('weight_unit', WEIGHT_UNIT, { nullable: true }),
+    field.boolean('desc_units'),
+    field.integer('outer_width', { nullable: true }),
+    field.integer('outer_height', { nullable: true }),
+    field.integer('outer_depth', { nullable: true }),
+    field.choice('outer_unit', RACK_DIMENSION_UNIT, { nullable: true }),
+    field.integer('mounting_depth', { nullable: true }),
+    field.choice('airflow', RACK_AIRFLOW, { nullable: true }),
+    field.string('description'),
+    field.fk('owner', 'users.owner', { nullable: true }),
+    field.string('comments'),
+    ...tailFields(),
+    field.count('device_count', 'dcim_device', 'rack_id'),
+    field.count('powerfeed_count', 'dcim_powerfeed', 'rack_id'),
+  ],
+  brief: ['id', 'url', 'display', 'name', 'description', 'device_count'],
+  ordering: ['site_id', 'location_id', 'name', 'id'],
+  sortKeys: NATURAL_NAME,
+  filters: [
+    ...siteFilters((row) => row.site_id),
+    filter.model('location', 'dcim.location', 'slug', (row) => row.location_id, { tree: true }),
+    filter.model('location_id', 'dcim.location', 'id', (row) => row.location_id, { tree: true }),
+    filter.model('manufacturer', 'dcim.manufacturer', 'slug', (row, ctx) => hop(ctx, 'dcim_racktype', row.rack_type_id)?.manufacturer_id),
+    filter.model('manufacturer_id', 'dcim.manufacturer', 'id', (row, ctx) => hop(ctx, 'dcim_racktype', row.rack_type_id)?.manufacturer_id),
+    withLookups(filter.choice('width', RACK_WIDTH), TEXT_LOOKUPS_NO_EMPTY),
+    ...tenancyFilters(),
+    ...ownerFilters(),
+    ...contactFilters('dcim.rack'),
+  ],
+  search: ['name', 'facility_id', 'serial', 'asset_tag', 'description', 'comments'],
+});
