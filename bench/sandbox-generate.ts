@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
  * ratios against ×1 measured in the same run. Usage: npm run bench:generate
  */
 const CHILD = `
-import { generateDataset } from './netbox-sandbox/src/data/generate/generate-dataset.ts';
+import { generateDataset } from './netbox-sandbox/src/db/generate/generate-dataset.ts';
 const scale = Number(process.argv[process.argv.length - 1]);
 global.gc();
 const before = process.memoryUsage();

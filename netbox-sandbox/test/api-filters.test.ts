@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Row } from '../src/data/dataset.ts';
+import type { Row } from '../src/db/dataset.ts';
 import { apiGet } from './support/api-client.ts';
 import { generatedDataset, useSandbox } from './support/test-sandbox.ts';
 

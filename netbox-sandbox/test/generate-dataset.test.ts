@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Dataset, Row } from '../src/data/dataset.ts';
-import { FOREIGN_KEYS } from '../src/data/generate/foreign-keys.ts';
+import type { Dataset, Row } from '../src/db/dataset.ts';
+import { FOREIGN_KEYS } from '../src/db/generate/foreign-keys.ts';
 import {
   adminTokenKey,
   generateDataset,
@@ -14,8 +14,8 @@ import {
   tokenKeyFor,
   utcMidnight,
   verifyPassword,
-} from '../src/data/generate/generate-dataset.ts';
-import { parseCidr } from '../src/data/generate/ip.ts';
+} from '../src/db/generate/generate-dataset.ts';
+import { parseCidr } from '../src/db/generate/ip.ts';
 
 const REFERENCE = new URL('../../../shared/netbox/demo-data/netbox-demo-v4.2.tables.json.gz', import.meta.url);
 const ANCHOR = new Date('2026-03-01T00:00:00Z');

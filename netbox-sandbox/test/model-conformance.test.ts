@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Database } from '../src/data/database.ts';
-import { loadDump } from '../src/data/dump/load-dump.ts';
+import { Database } from '../src/db/database.ts';
+import { loadDump } from '../src/db/dump/load-dump.ts';
 import { ALL_MODELS, defaultRegistry } from '../src/models/all-models.ts';
 import { parameterNames } from '../src/query/lookups.ts';
 import { createApiContext } from '../src/serialize/api-context.ts';

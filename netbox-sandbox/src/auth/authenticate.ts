@@ -1,5 +1,5 @@
-import type { Row } from '../data/dataset.ts';
-import type { Database } from '../data/database.ts';
+import type { Row } from '../db/dataset.ts';
+import type { Database } from '../db/database.ts';
 import type { TokenStore } from './token-store.ts';
 import { V2_PREFIX } from './token-format.ts';
 

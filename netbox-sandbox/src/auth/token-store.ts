@@ -1,5 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { Row } from '../data/dataset.ts';
+import type { Row } from '../db/dataset.ts';
 
 export interface StoredToken {
   readonly id: number;

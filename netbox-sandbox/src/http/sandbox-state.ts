@@ -1,4 +1,4 @@
-import type { Database } from '../data/database.ts';
+import type { Database } from '../db/database.ts';
 import type { FaultInjector } from '../faults/faults.ts';
 import type { ApiContext } from '../models/model-def.ts';
 import type { Registry } from '../models/registry.ts';

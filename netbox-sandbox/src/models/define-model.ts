@@ -1,4 +1,4 @@
-import type { Row } from '../data/dataset.ts';
+import type { Row } from '../db/dataset.ts';
 import { deriveFilters } from './filter.ts';
 import type { ApiContext, FieldDef, FilterDef, ModelDef, ModelKey } from './model-def.ts';
 

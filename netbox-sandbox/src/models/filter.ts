@@ -1,4 +1,4 @@
-import type { Row } from '../data/dataset.ts';
+import type { Row } from '../db/dataset.ts';
 import type { ApiContext, ChoiceSet, FieldDef, FilterDef, FilterType, ModelKey } from './model-def.ts';
 
 type Getter = (row: Row, ctx: ApiContext) => unknown;

@@ -1,4 +1,4 @@
-import type { Row } from '../data/dataset.ts';
+import type { Row } from '../db/dataset.ts';
 import type { ApiContext, FilterDef, ModelDef } from '../models/model-def.ts';
 import { buildPredicate, type Predicate } from './build-predicate.ts';
 import { FilterValueError } from './filter-value-error.ts';

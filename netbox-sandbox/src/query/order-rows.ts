@@ -1,4 +1,4 @@
-import type { Row } from '../data/dataset.ts';
+import type { Row } from '../db/dataset.ts';
 import type { ApiContext, ModelDef } from '../models/model-def.ts';
 
 type SortKey = (row: Row) => unknown;

@@ -1,4 +1,4 @@
-import type { Row } from '../data/dataset.ts';
+import type { Row } from '../db/dataset.ts';
 import { FilterErrors } from './filter-rows.ts';
 
 /** NetBox's defaults: PAGINATE_COUNT and MAX_PAGE_SIZE. */

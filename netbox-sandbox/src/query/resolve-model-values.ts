@@ -1,4 +1,4 @@
-import type { Row } from '../data/dataset.ts';
+import type { Row } from '../db/dataset.ts';
 import type { ApiContext, FilterDef } from '../models/model-def.ts';
 import { descendantIds } from '../models/tree.ts';
 import { FilterValueError, invalidChoice } from './filter-value-error.ts';

@@ -1,4 +1,4 @@
-import type { Database } from '../data/database.ts';
+import type { Database } from '../db/database.ts';
 import type { ApiContext, ModelKey } from '../models/model-def.ts';
 import type { Registry } from '../models/registry.ts';
 import { serializeObject } from './serialize-object.ts';

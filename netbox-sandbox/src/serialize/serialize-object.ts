@@ -1,4 +1,4 @@
-import type { Row } from '../data/dataset.ts';
+import type { Row } from '../db/dataset.ts';
 import type { ApiContext, FieldDef, ModelDef, ValueType } from '../models/model-def.ts';
 import { customFieldValues } from './custom-field-values.ts';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll } from 'vitest';
-import type { Dataset } from '../../src/data/dataset.ts';
-import { loadDump } from '../../src/data/dump/load-dump.ts';
-import { generateDataset } from '../../src/data/generate/generate-dataset.ts';
+import type { Dataset } from '../../src/db/dataset.ts';
+import { loadDump } from '../../src/db/dump/load-dump.ts';
+import { generateDataset } from '../../src/db/generate/generate-dataset.ts';
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../src/sandbox.ts';
 import { sharedNetboxFile } from './shared-data.ts';
 

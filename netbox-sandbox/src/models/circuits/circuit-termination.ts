@@ -1,4 +1,4 @@
-import type { Row } from '../../data/dataset.ts';
+import type { Row } from '../../db/dataset.ts';
 import { objectTypeFilter } from '../core/object-type-filter.ts';
 import { requestFilters } from '../core/request-filters.ts';
 import { cableEndField, cableField, linkPeersFields, occupiedField } from '../dcim/cabling.ts';

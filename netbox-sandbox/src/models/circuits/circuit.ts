@@ -1,4 +1,4 @@
-import type { Row } from '../../data/dataset.ts';
+import type { Row } from '../../db/dataset.ts';
 import { CIRCUIT_DISTANCE_UNIT, CIRCUIT_STATUS } from '../choices/circuits-choices.ts';
 import { CONTACT_PRIORITY } from '../choices/tenancy-choices.ts';
 import { requestFilters } from '../core/request-filters.ts';

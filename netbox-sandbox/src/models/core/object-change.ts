@@ -1,4 +1,4 @@
-import type { Row } from '../../data/dataset.ts';
+import type { Row } from '../../db/dataset.ts';
 import { FilterValueError } from '../../query/filter-value-error.ts';
 import { OBJECT_CHANGE_ACTION } from '../choices/core-choices.ts';
 import { defineModel } from '../define-model.ts';

@@ -1,4 +1,4 @@
-import type { Row } from '../../data/dataset.ts';
+import type { Row } from '../../db/dataset.ts';
 import { FilterValueError } from '../../query/filter-value-error.ts';
 import { DEVICE_STATUS } from '../choices/dcim-choices.ts';
 import { filter } from '../filter.ts';

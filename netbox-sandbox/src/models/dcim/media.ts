@@ -1,4 +1,4 @@
-import type { Row } from '../../data/dataset.ts';
+import type { Row } from '../../db/dataset.ts';
 import { field } from '../field.ts';
 import type { ApiContext, FieldDef } from '../model-def.ts';
 

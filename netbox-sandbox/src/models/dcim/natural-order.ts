@@ -1,4 +1,4 @@
-import type { Row } from '../../data/dataset.ts';
+import type { Row } from '../../db/dataset.ts';
 import type { ModelDef } from '../model-def.ts';
 
 /**

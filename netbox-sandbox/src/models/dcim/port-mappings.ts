@@ -1,4 +1,4 @@
-import type { Row } from '../../data/dataset.ts';
+import type { Row } from '../../db/dataset.ts';
 import type { ApiContext } from '../model-def.ts';
 
 /** One front-to-rear position pair (NetBox 4.6's PortMapping / PortTemplateMapping). */

@@ -1,4 +1,4 @@
-import type { Row } from '../../data/dataset.ts';
+import type { Row } from '../../db/dataset.ts';
 import { defineModel } from '../define-model.ts';
 import { field } from '../field.ts';
 import { filter } from '../filter.ts';

@@ -1,4 +1,4 @@
-import type { Row } from '../../data/dataset.ts';
+import type { Row } from '../../db/dataset.ts';
 import { VIRTUAL_DEVICE_CONTEXT_STATUS } from '../choices/dcim-choices.ts';
 import { defineModel } from '../define-model.ts';
 import { field, headFields, tailFields } from '../field.ts';

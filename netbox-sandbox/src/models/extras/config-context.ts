@@ -1,5 +1,5 @@
-import type { Row } from '../../data/dataset.ts';
-import type { Database } from '../../data/database.ts';
+import type { Row } from '../../db/dataset.ts';
+import type { Database } from '../../db/database.ts';
 import type { ApiContext } from '../model-def.ts';
 
 /** What an object is, for picking the config contexts that apply to it: ids per assignment kind. */

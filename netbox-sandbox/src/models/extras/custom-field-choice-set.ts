@@ -1,4 +1,4 @@
-import type { Row } from '../../data/dataset.ts';
+import type { Row } from '../../db/dataset.ts';
 import { CHOICE_SET_BASE_CHOICES } from '../choices/extras-choices.ts';
 import { requestFilters } from '../core/request-filters.ts';
 import { defineModel } from '../define-model.ts';

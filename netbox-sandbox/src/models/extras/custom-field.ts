@@ -1,4 +1,4 @@
-import type { Row } from '../../data/dataset.ts';
+import type { Row } from '../../db/dataset.ts';
 import {
   CUSTOM_FIELD_FILTER_LOGIC,
   CUSTOM_FIELD_TYPE,

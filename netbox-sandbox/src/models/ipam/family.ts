@@ -1,4 +1,4 @@
-import type { Row } from '../../data/dataset.ts';
+import type { Row } from '../../db/dataset.ts';
 import type { FieldDef, FilterDef } from '../model-def.ts';
 import { field } from '../field.ts';
 import { parseCidr } from './cidr.ts';

@@ -1,4 +1,4 @@
-import type { Row } from '../../data/dataset.ts';
+import type { Row } from '../../db/dataset.ts';
 import { IP_ADDRESS_ROLE, IP_ADDRESS_STATUS } from '../choices/ipam-choices.ts';
 import { memoByValues } from '../core/memo-values.ts';
 import { objectTypeFilter } from '../core/object-type-filter.ts';

@@ -1,4 +1,4 @@
-import type { Row } from '../../data/dataset.ts';
+import type { Row } from '../../db/dataset.ts';
 import { IP_RANGE_STATUS } from '../choices/ipam-choices.ts';
 import { requestFilters } from '../core/request-filters.ts';
 import { defineModel } from '../define-model.ts';

@@ -1,5 +1,5 @@
-import type { Row } from '../../data/dataset.ts';
-import type { Database } from '../../data/database.ts';
+import type { Row } from '../../db/dataset.ts';
+import type { Database } from '../../db/database.ts';
 import { cidrContains, inetSortKey, parseCidr, sameNetwork, type Cidr } from './cidr.ts';
 
 export interface PrefixPlace {

@@ -1,4 +1,4 @@
-import type { Row } from '../../data/dataset.ts';
+import type { Row } from '../../db/dataset.ts';
 import { SERVICE_PROTOCOL } from '../choices/ipam-choices.ts';
 import { memoByValues } from '../core/memo-values.ts';
 import { requestFilters } from '../core/request-filters.ts';

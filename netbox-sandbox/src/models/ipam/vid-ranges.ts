@@ -1,4 +1,4 @@
-import type { Row } from '../../data/dataset.ts';
+import type { Row } from '../../db/dataset.ts';
 
 /**
  * A VLAN group's `vid_ranges` as inclusive `[first, last]` pairs. PostgreSQL stores int4range values as

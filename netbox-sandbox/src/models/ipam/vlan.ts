@@ -1,4 +1,4 @@
-import type { Row } from '../../data/dataset.ts';
+import type { Row } from '../../db/dataset.ts';
 import { FilterValueError } from '../../query/filter-value-error.ts';
 import { VLAN_QINQ_ROLE, VLAN_STATUS } from '../choices/ipam-choices.ts';
 import { requestFilters } from '../core/request-filters.ts';

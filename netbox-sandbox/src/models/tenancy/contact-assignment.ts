@@ -1,4 +1,4 @@
-import type { Row } from '../../data/dataset.ts';
+import type { Row } from '../../db/dataset.ts';
 import { CONTACT_PRIORITY } from '../choices/tenancy-choices.ts';
 import { objectTypeFilter, objectTypeIdFilter } from '../core/object-type-filter.ts';
 import { requestFilters } from '../core/request-filters.ts';

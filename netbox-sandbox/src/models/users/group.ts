@@ -1,4 +1,4 @@
-import type { Row } from '../../data/dataset.ts';
+import type { Row } from '../../db/dataset.ts';
 import { relatedIdFilter } from '../core/related-id-filter.ts';
 import { defineModel } from '../define-model.ts';
 import { field } from '../field.ts';

@@ -1,4 +1,4 @@
-import type { Row } from '../../data/dataset.ts';
+import type { Row } from '../../db/dataset.ts';
 import { textMatcher } from '../../query/text-lookups.ts';
 import { filter } from '../filter.ts';
 import type { ApiContext, FilterDef } from '../model-def.ts';

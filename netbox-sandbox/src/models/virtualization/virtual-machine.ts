@@ -1,4 +1,4 @@
-import type { Row } from '../../data/dataset.ts';
+import type { Row } from '../../db/dataset.ts';
 import { VIRTUAL_MACHINE_START_ON_BOOT, VIRTUAL_MACHINE_STATUS } from '../choices/virtualization-choices.ts';
 import { emptyMatcher, textMatcher } from '../../query/text-lookups.ts';
 import { requestFilters } from '../core/request-filters.ts';
