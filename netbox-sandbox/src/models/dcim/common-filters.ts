@@ -3,7 +3,13 @@ import { FilterValueError } from '../../query/filter-value-error.ts';
 import { DEVICE_STATUS } from '../choices/dcim-choices.ts';
 import { filter } from '../filter.ts';
 import type { ApiContext, FilterDef, ModelKey } from '../model-def.ts';
+import { contactFilters } from '../tenancy/contact-filters.ts';
+import { tenantGroupFilters } from '../tenancy/tenancy-filters.ts';
+import { ownerFilters } from '../users/owner-filters.ts';
 import { assignedTo, deviceOf, hop } from './related.ts';
+
+// The dcim models take these from here with the rest of their shared filters; one definition each.
+export { contactFilters, ownerFilters };
 
 type Getter = (row: Row, ctx: ApiContext) => unknown;
 
@@ -14,47 +20,12 @@ export function withLookups(f: FilterDef, lookups: readonly string[]): FilterDef
   return { ...f, lookups };
 }
 
-/** `owner` (by name), `owner_group`, `owner_group_id`: OwnerFilterMixin, on every 4.6 primary/organizational model. */
-export function ownerFilters(): FilterDef[] {
-  const ownerGroup: Getter = (row, ctx) => hop(ctx, 'users_owner', row.owner_id)?.group_id;
-  return [
-    filter.model('owner', 'users.owner', 'name', (row) => row.owner_id),
-    filter.model('owner_group', 'users.ownergroup', 'name', ownerGroup),
-    filter.model('owner_group_id', 'users.ownergroup', 'id', ownerGroup),
-  ];
-}
-
 /** TenancyFilterSet: `tenant`/`tenant_id` and, where `groups`, the tenant's group (a tree). */
 export function tenancyFilters(tenantId: Getter = (row) => row.tenant_id, groups = true): FilterDef[] {
-  const group: Getter = (row, ctx) => hop(ctx, 'tenancy_tenant', tenantId(row, ctx))?.group_id;
   return [
     filter.model('tenant', 'tenancy.tenant', 'slug', tenantId),
     filter.model('tenant_id', 'tenancy.tenant', 'id', tenantId),
-    ...(groups
-      ? [
-          filter.model('tenant_group', 'tenancy.tenantgroup', 'slug', group, { tree: true }),
-          filter.model('tenant_group_id', 'tenancy.tenantgroup', 'id', group, { tree: true }),
-        ]
-      : []),
-  ];
-}
-
-/** ContactModelFilterSet: objects with a contact assignment of that contact, role or contact group. */
-export function contactFilters(key: ModelKey): FilterDef[] {
-  const assignments = (row: Row, ctx: ApiContext): Row[] => {
-    const typeId = ctx.db.contentTypeId(key);
-    return ctx.db.where('tenancy_contactassignment', 'object_id', row.id).filter((a) => Number(a.object_type_id) === typeId);
-  };
-  return [
-    filter.model('contact', 'tenancy.contact', 'id', (row, ctx) => assignments(row, ctx).map((a) => a.contact_id)),
-    filter.model('contact_role', 'tenancy.contactrole', 'id', (row, ctx) => assignments(row, ctx).map((a) => a.role_id)),
-    filter.model(
-      'contact_group',
-      'tenancy.contactgroup',
-      'slug',
-      (row, ctx) => assignments(row, ctx).map((a) => hop(ctx, 'tenancy_contact', a.contact_id)?.group_id),
-      { tree: true },
-    ),
+    ...(groups ? tenantGroupFilters(tenantId) : []),
   ];
 }
 
