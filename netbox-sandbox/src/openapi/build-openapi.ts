@@ -21,7 +21,12 @@ function filterParameters(f: FilterDef): Json[] {
     const schema = f.type === 'custom' ? { type: f.paramType ?? 'string' } : { type: 'boolean' };
     return [{ in: 'query', name: f.name, schema, ...(f.description ? { description: f.description } : {}) }];
   }
-  const base = f.type === 'model' && f.by === 'id' ? { type: 'integer' } : PARAM_TYPES[f.type];
+  const base =
+    f.type === 'model' && f.by === 'id'
+      ? { type: 'integer' }
+      : f.type === 'choice' && f.choices
+        ? { type: 'string', enum: f.choices.map(([value]) => value) }
+        : PARAM_TYPES[f.type];
   const names = [f.name, ...lookupsOf(f).map((l) => `${f.name}__${l}`)];
   return names.map((name) => ({
     in: 'query',

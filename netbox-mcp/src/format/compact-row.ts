@@ -1,0 +1,35 @@
+import { compactValue, type Cell } from './compact-value.ts';
+
+/** Fields that are noise in a table: links (we give one template instead), bookkeeping, bulky blobs. */
+const TABLE_NOISE = new Set(['url', 'display_url', 'created', 'last_updated', 'comments', 'config_context', 'local_context_data', '_occupied', '_depth', 'primary_ip']);
+/** In a single object only links and blobs go. */
+const OBJECT_NOISE = new Set(['url', 'display_url', 'config_context', '_occupied']);
+
+export interface CompactOptions {
+  /** Table rows drop counts and bookkeeping; a single object keeps them. */
+  readonly mode: 'table' | 'object';
+  /** Fields the model asked for by name are kept whatever the mode says. */
+  readonly keep?: ReadonlySet<string>;
+}
+
+/** Flattens one NetBox object into named cells; custom fields become `cf_<name>` cells. */
+export function compactRow(object: Readonly<Record<string, unknown>>, options: CompactOptions): Record<string, Cell> {
+  const noise = options.mode === 'table' ? TABLE_NOISE : OBJECT_NOISE;
+  const row: Record<string, Cell> = {};
+  const hasName = object.name !== undefined && object.name !== null && object.name !== '';
+  for (const [key, value] of Object.entries(object)) {
+    const asked = options.keep?.has(key) ?? false;
+    if (!asked && (noise.has(key) || (key === 'display' && hasName))) continue;
+    if (!asked && options.mode === 'table' && key.endsWith('_count')) continue;
+    if (key === 'custom_fields' && value && typeof value === 'object') {
+      for (const [cf, cfValue] of Object.entries(value)) {
+        const cell = compactValue(cfValue);
+        if (cell !== undefined) row[`cf_${cf}`] = cell;
+      }
+      continue;
+    }
+    const cell = compactValue(value);
+    if (cell !== undefined) row[key] = cell;
+  }
+  return row;
+}

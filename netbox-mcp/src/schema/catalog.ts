@@ -1,0 +1,91 @@
+import { NetboxMcpError } from '../errors.ts';
+import { closest } from './did-you-mean.ts';
+import type { ObjectType } from './object-type.ts';
+
+/** Apps whose models win when a bare model name (`device`, `role`) could mean several. */
+const APP_PRIORITY = ['dcim', 'ipam', 'virtualization', 'circuits', 'tenancy', 'extras', 'vpn', 'wireless', 'core', 'users'];
+
+/** The object types one NetBox instance serves, for one NetBox version. */
+export class Catalog {
+  readonly version: string;
+  readonly #types: Map<string, ObjectType>;
+  readonly #aliases = new Map<string, string>();
+
+  constructor(version: string, types: readonly ObjectType[]) {
+    this.version = version;
+    this.#types = new Map(types.map((t) => [t.key, t]));
+    const ranked = [...types].sort((a, b) => rank(a.app) - rank(b.app));
+    for (const t of ranked) {
+      const model = t.key.slice(t.app.length + 1);
+      for (const alias of [t.key, `${t.app}.${t.slug}`, `${t.app}/${t.slug}`, model, t.slug, t.slug.replace(/-/g, '')]) {
+        const normal = normalize(alias);
+        if (!this.#aliases.has(normal)) this.#aliases.set(normal, t.key);
+      }
+    }
+  }
+
+  get types(): readonly ObjectType[] {
+    return [...this.#types.values()];
+  }
+
+  find(key: string): ObjectType | undefined {
+    const found = this.#aliases.get(normalize(key));
+    return found ? this.#types.get(found) : undefined;
+  }
+
+  /** Accepts `dcim.device`, `dcim.devices`, `device`, `/api/dcim/devices/`; anything else is a clear error. */
+  resolve(input: string): ObjectType {
+    const found = this.find(input);
+    if (found) return found;
+    const suggestions = closest(input, this.#types.keys());
+    throw new NetboxMcpError('UNKNOWN_OBJECT_TYPE', `'${input}' is not an object type this NetBox serves.`, {
+      hint: suggestions.length
+        ? `Did you mean ${suggestions.map((s) => `'${s}'`).join(' or ')}? Types are app.model, e.g. dcim.device.`
+        : 'Types are app.model, e.g. dcim.device, ipam.prefix; netbox_describe_type lists them all.',
+    });
+  }
+
+  /**
+   * The object type a filter names (`site` → dcim.site, `role` on a prefix → ipam.role): the serializer's own
+   * relation first, then a model of that name, nearest apps first.
+   */
+  filterTarget(type: ObjectType, base: string): ObjectType | undefined {
+    const field = type.fields.get(base);
+    if (field?.target) return this.#types.get(field.target);
+    const model = base.replace(/_/g, '');
+    const sameApp = this.#types.get(`${type.app}.${model}`);
+    if (sameApp) return sameApp;
+    const special = SPECIAL_TARGETS[base];
+    if (special) return this.#types.get(special);
+    for (const app of APP_PRIORITY) {
+      const t = this.#types.get(`${app}.${model}`);
+      if (t) return t;
+    }
+    return undefined;
+  }
+}
+
+/** Filter names whose model is not their own name. */
+const SPECIAL_TARGETS: Record<string, string> = {
+  device_role: 'dcim.devicerole',
+  parent_device: 'dcim.device',
+  assigned_device: 'dcim.device',
+  primary_ip: 'ipam.ipaddress',
+  provider_network: 'circuits.providernetwork',
+  owner: 'users.owner',
+  contact: 'tenancy.contact',
+};
+
+function rank(app: string): number {
+  const index = APP_PRIORITY.indexOf(app);
+  return index < 0 ? APP_PRIORITY.length : index;
+}
+
+function normalize(name: string): string {
+  return name
+    .trim()
+    .toLowerCase()
+    .replace(/^\/?api\//, '')
+    .replace(/^\/+|\/+$/g, '')
+    .replace(/[\s_]/g, '');
+}

@@ -1,0 +1,41 @@
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { Logger } from 'pino';
+import { pino } from 'pino';
+import { NetboxClient, type NetboxClientOptions } from './client/netbox-client.ts';
+import { registerPrompts } from './prompts/register-prompts.ts';
+import { ResolveCache } from './query/resolve-cache.ts';
+import { loadCatalog } from './schema/catalog-cache.ts';
+import { ALL_TOOLS } from './tools/all-tools.ts';
+import { DEFAULT_LIMITS, type ToolContext, type ToolLimits } from './tools/tool-context.ts';
+
+export const SERVER_NAME = 'netbox';
+export const SERVER_VERSION = '0.1.0';
+
+export interface NetboxMcpOptions {
+  readonly netbox: NetboxClientOptions;
+  readonly limits?: Partial<ToolLimits>;
+  readonly logger?: Logger;
+}
+
+/**
+ * One MCP server bound to one NetBox token. The chat server makes one per user session (in-process); the
+ * standalone binary makes one for its process.
+ */
+export function createNetboxMcpServer(options: NetboxMcpOptions): McpServer {
+  const client = new NetboxClient(options.netbox);
+  const logger = options.logger ?? pino({ level: 'silent' });
+  const ctx: ToolContext = {
+    client,
+    catalog: () => loadCatalog(client),
+    limits: { ...DEFAULT_LIMITS, ...options.limits },
+    resolveCache: new ResolveCache(),
+    logger,
+  };
+  const server = new McpServer(
+    { name: SERVER_NAME, version: SERVER_VERSION },
+    { instructions: 'Read-only NetBox tools. Names work wherever ids do. Results are compact tables; say when a result was truncated.' },
+  );
+  for (const tool of ALL_TOOLS) tool.register(server, ctx);
+  registerPrompts(server);
+  return server;
+}

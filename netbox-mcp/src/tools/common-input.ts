@@ -1,0 +1,10 @@
+import { z } from 'zod';
+
+/** Argument shapes several tools share, so their names and meaning never drift apart. */
+export const objectTypeArg = z.string().min(1).describe('app.model, e.g. dcim.device, ipam.prefix');
+export const filtersArg = z
+  .record(z.string(), z.unknown())
+  .optional()
+  .describe('NetBox filters. Names/slugs work for related objects ({"site":"Chicago DC1"}); x__in takes a list; related hops like {"device__site":"X"} are expanded.');
+export const fieldsArg = z.array(z.string()).optional().describe('Only these fields (columns)');
+export const formatArg = z.enum(['compact', 'json']).optional().describe('compact table (default) or raw NetBox json');

@@ -1,0 +1,24 @@
+import type { Logger } from 'pino';
+import type { NetboxClient } from '../client/netbox-client.ts';
+import type { Catalog } from '../schema/catalog.ts';
+import type { ResolveCache } from '../query/resolve-cache.ts';
+
+export interface ToolLimits {
+  /** Characters of tool result text; rows beyond it are cut at a whole row. */
+  readonly maxResultChars: number;
+  /** Rows a list shows when the model does not say. */
+  readonly defaultLimit: number;
+  /** Parallel NetBox requests one tool call may have in flight. */
+  readonly fanOut: number;
+}
+
+export const DEFAULT_LIMITS: ToolLimits = { maxResultChars: 24_000, defaultLimit: 50, fanOut: 8 };
+
+/** What every tool handler gets: one user's NetBox client and the instance's catalog. */
+export interface ToolContext {
+  readonly client: NetboxClient;
+  readonly catalog: () => Promise<Catalog>;
+  readonly limits: ToolLimits;
+  readonly resolveCache: ResolveCache;
+  readonly logger: Logger;
+}

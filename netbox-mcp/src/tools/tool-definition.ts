@@ -1,0 +1,53 @@
+import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { CallToolResult, ToolAnnotations } from '@modelcontextprotocol/sdk/types.js';
+import type { z } from 'zod';
+import type { ToolContext } from './tool-context.ts';
+import { errorResult } from './tool-result.ts';
+
+/**
+ * One tool, one file. `input` is a zod raw shape so the MCP SDK validates arguments and publishes the JSON
+ * Schema; the handler gets the parsed arguments.
+ */
+export interface ToolDefinition<Shape extends z.ZodRawShape> {
+  readonly name: string;
+  readonly title: string;
+  readonly description: string;
+  readonly input: Shape;
+  readonly annotations?: ToolAnnotations;
+  readonly handler: (args: z.infer<z.ZodObject<Shape>>, ctx: ToolContext) => Promise<CallToolResult>;
+}
+
+/** A tool ready to be put on a server, its argument types kept inside. */
+export interface Tool {
+  readonly name: string;
+  readonly register: (server: McpServer, ctx: ToolContext) => void;
+}
+
+export function defineTool<Shape extends z.ZodRawShape>(tool: ToolDefinition<Shape>): Tool & ToolDefinition<Shape> {
+  return {
+    ...tool,
+    register(server, ctx) {
+      server.registerTool(
+        tool.name,
+        {
+          title: tool.title,
+          description: tool.description,
+          inputSchema: tool.input,
+          annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true, ...tool.annotations },
+        },
+        (async (args: z.infer<z.ZodObject<Shape>>) => {
+          const started = Date.now();
+          try {
+            const result = await tool.handler(args, ctx);
+            ctx.logger.debug({ tool: tool.name, ms: Date.now() - started, error: result.isError === true }, 'tool call');
+            return result;
+          } catch (error) {
+            // A tool never throws to the MCP layer: the model gets a readable error and the server lives on.
+            ctx.logger.warn({ tool: tool.name, ms: Date.now() - started, code: (error as { code?: unknown }).code }, 'tool call failed');
+            return errorResult(error);
+          }
+        }) as never,
+      );
+    },
+  };
+}
