@@ -113,7 +113,7 @@ export class NetboxClient {
         dispatcher: this.#dispatcher,
         headersTimeout: this.timeoutMs,
         bodyTimeout: this.timeoutMs,
-        signal: AbortSignal.timeout(this.timeoutMs + 1_000),
+        signal: AbortSignal.timeout(this.timeoutMs),
       });
     } catch (error) {
       throw new RetryableFailure(this.#networkError(error, path));
@@ -144,15 +144,16 @@ export class NetboxClient {
   }
 
   #networkError(error: unknown, path: string): NetboxMcpError {
-    const code = (error as { code?: string; name?: string }).code ?? (error as { name?: string }).name ?? '';
-    const timedOut = /TIMEOUT|AbortError|TimeoutError/i.test(code);
+    const { code, name } = error as { code?: unknown; name?: unknown };
+    const label = typeof code === 'string' ? code : typeof name === 'string' ? name : '';
+    const timedOut = /TIMEOUT|AbortError|TimeoutError/i.test(`${label} ${String(name)}`);
     if (timedOut) {
       return new NetboxMcpError('NETBOX_TIMEOUT', `NetBox did not answer ${path} within ${this.timeoutMs} ms.`, {
         hint: 'NetBox is slow or overloaded; narrow the query (filters, fewer rows) or try again.',
         cause: error,
       });
     }
-    return new NetboxMcpError('NETBOX_UNREACHABLE', `NetBox at ${this.baseUrl} could not be reached (${code || 'network error'}).`, {
+    return new NetboxMcpError('NETBOX_UNREACHABLE', `NetBox at ${this.baseUrl} could not be reached (${label || 'network error'}).`, {
       hint: 'NetBox may be down or the URL wrong; tell the user NetBox is unreachable rather than guessing.',
       cause: error,
     });
