@@ -7,3 +7,4 @@ export type { ErrorCode } from './errors.ts';
 export type { ResultMeta, ResultLinks } from './tools/tool-result.ts';
 export { DEFAULT_LIMITS } from './tools/tool-context.ts';
 export type { ToolLimits } from './tools/tool-context.ts';
+export { ResolveCache } from './query/resolve-cache.ts';

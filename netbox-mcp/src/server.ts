@@ -12,9 +12,12 @@ export const SERVER_NAME = 'netbox';
 export const SERVER_VERSION = '0.1.0';
 
 export interface NetboxMcpOptions {
-  readonly netbox: NetboxClientOptions;
+  /** Where NetBox is and whose token to use, or a client to share between servers (HTTP makes one per request). */
+  readonly netbox: NetboxClientOptions | NetboxClient;
   readonly limits?: Partial<ToolLimits>;
   readonly logger?: Logger;
+  /** Name lookups to share between servers of the same user. */
+  readonly resolveCache?: ResolveCache;
 }
 
 /**
@@ -22,13 +25,13 @@ export interface NetboxMcpOptions {
  * standalone binary makes one for its process.
  */
 export function createNetboxMcpServer(options: NetboxMcpOptions): McpServer {
-  const client = new NetboxClient(options.netbox);
+  const client = options.netbox instanceof NetboxClient ? options.netbox : new NetboxClient(options.netbox);
   const logger = options.logger ?? pino({ level: 'silent' });
   const ctx: ToolContext = {
     client,
     catalog: () => loadCatalog(client),
     limits: { ...DEFAULT_LIMITS, ...options.limits },
-    resolveCache: new ResolveCache(),
+    resolveCache: options.resolveCache ?? new ResolveCache(),
     logger,
   };
   const server = new McpServer(

@@ -1,0 +1,139 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useSandbox } from '../../netbox-sandbox/test/support/test-sandbox.ts';
+
+const CLI = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const sandbox = useSandbox();
+
+/** Only what the CLI needs, so nothing from the test runner's own environment changes what it does. */
+function cliEnv(): Record<string, string> {
+  return { PATH: process.env.PATH ?? '', NETBOX_URL: sandbox.current.url, NETBOX_TOKEN: sandbox.current.token, LOG_LEVEL: 'debug' };
+}
+
+function textOf(result: Awaited<ReturnType<Client['callTool']>>): string {
+  const content = result.content as { type: string; text?: string }[];
+  return content.map((part) => part.text ?? '').join('\n');
+}
+
+describe('netbox-mcp on stdio, through the MCP client', () => {
+  let transport: StdioClientTransport;
+  const client = new Client({ name: 'transport-stdio-test', version: '0.0.0' });
+  const clientErrors: Error[] = [];
+  let stderr = '';
+
+  beforeAll(async () => {
+    transport = new StdioClientTransport({
+      command: process.execPath,
+      args: ['--import', 'tsx', CLI],
+      cwd: ROOT,
+      env: cliEnv(),
+      stderr: 'pipe',
+    });
+    transport.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    // A line on stdout that is not a JSON-RPC frame surfaces here.
+    client.onerror = (error) => clientErrors.push(error);
+    await client.connect(transport);
+  });
+
+  afterAll(async () => {
+    await client.close();
+  });
+
+  it('lists read-only tools, netbox_get_objects among them', async () => {
+    const { tools } = await client.listTools();
+    expect(tools.map((tool) => tool.name)).toContain('netbox_get_objects');
+    for (const tool of tools) expect(tool.annotations?.readOnlyHint, tool.name).toBe(true);
+  });
+
+  it('answers netbox_get_objects from the sandbox', async () => {
+    const result = await client.callTool({ name: 'netbox_get_objects', arguments: { object_type: 'dcim.site', filters: {} } });
+    expect(result.isError ?? false).toBe(false);
+    expect(textOf(result)).toMatch(/chi-dc1/i);
+  });
+
+  it('logs to stderr, never the token, and keeps stdout for MCP frames', () => {
+    expect(stderr).toContain('starting netbox-mcp');
+    expect(stderr).not.toContain(sandbox.current.token);
+    expect(clientErrors).toEqual([]);
+  });
+});
+
+/** Raw JSON-RPC over the child's pipes, to see every byte of stdout and the exit code. */
+describe('netbox-mcp on stdio, raw', () => {
+  const children: ChildProcessWithoutNullStreams[] = [];
+
+  afterAll(() => {
+    for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  });
+
+  function start(): { child: ChildProcessWithoutNullStreams; lines: string[]; stderr: () => string; next: () => Promise<string> } {
+    const child = spawn(process.execPath, ['--import', 'tsx', CLI], { cwd: ROOT, env: cliEnv(), stdio: 'pipe' });
+    children.push(child);
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    const lines: string[] = [];
+    const iterator = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+    const next = async (): Promise<string> => {
+      const { value, done } = await iterator.next();
+      if (done) throw new Error(`stdout ended; stderr: ${stderr}`);
+      lines.push(value);
+      return value;
+    };
+    return { child, lines, stderr: () => stderr, next };
+  }
+
+  const send = (child: ChildProcessWithoutNullStreams, message: object): void => {
+    child.stdin.write(`${JSON.stringify({ jsonrpc: '2.0', ...message })}\n`);
+  };
+
+  /** Reads frames until the response to `id`; notifications may come first. */
+  async function responseTo(session: ReturnType<typeof start>, id: number): Promise<void> {
+    for (;;) {
+      const frame = JSON.parse(await session.next()) as { id?: unknown };
+      if (frame.id === id) return;
+    }
+  }
+
+  async function handshake(session: ReturnType<typeof start>): Promise<void> {
+    send(session.child, {
+      id: 1,
+      method: 'initialize',
+      params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'raw', version: '0' } },
+    });
+    await responseTo(session, 1);
+    send(session.child, { method: 'notifications/initialized' });
+  }
+
+  it('writes nothing but JSON-RPC frames to stdout and stops on SIGTERM with 0', async () => {
+    const session = start();
+    await handshake(session);
+    send(session.child, { id: 2, method: 'tools/list' });
+    await responseTo(session, 2);
+    send(session.child, { id: 3, method: 'tools/call', params: { name: 'netbox_get_objects', arguments: { object_type: 'dcim.site', filters: {} } } });
+    await responseTo(session, 3);
+
+    for (const line of session.lines) expect(JSON.parse(line)).toMatchObject({ jsonrpc: '2.0' });
+    const ids = session.lines.map((line) => (JSON.parse(line) as { id?: number }).id).filter((id) => id !== undefined);
+    expect(ids).toEqual([1, 2, 3]);
+
+    const exited = once(session.child, 'exit');
+    session.child.kill('SIGTERM');
+    expect(await exited).toEqual([0, null]);
+    expect(session.stderr()).toContain('stopping netbox-mcp');
+    expect(session.stderr()).not.toContain(sandbox.current.token);
+  });
+
+  it('exits with 0 when the client closes stdin', async () => {
+    const session = start();
+    await handshake(session);
+    const exited = once(session.child, 'exit');
+    session.child.stdin.end();
+    expect(await exited).toEqual([0, null]);
+  });
+});
