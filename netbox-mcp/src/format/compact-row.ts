@@ -1,7 +1,7 @@
 import { compactValue, type Cell } from './compact-value.ts';
 
 /** Fields that are noise in a table: links (we give one template instead), bookkeeping, bulky blobs. */
-const TABLE_NOISE = new Set(['url', 'display_url', 'created', 'last_updated', 'comments', 'config_context', 'local_context_data', '_occupied', '_depth', 'primary_ip']);
+const TABLE_NOISE = new Set(['url', 'display_url', 'created', 'last_updated', 'comments', 'config_context', 'local_context_data', '_occupied', '_depth', 'primary_ip', 'airflow', 'vc_position', 'vc_priority', 'latitude', 'longitude']);
 /** In a single object only links and blobs go. */
 const OBJECT_NOISE = new Set(['url', 'display_url', 'config_context', '_occupied']);
 
@@ -31,5 +31,7 @@ export function compactRow(object: Readonly<Record<string, unknown>>, options: C
     const cell = compactValue(value);
     if (cell !== undefined) row[key] = cell;
   }
+  // `display` only earns its column when nothing else names the object (`cid`, `address` often do).
+  if (row.display !== undefined && Object.entries(row).some(([key, value]) => key !== 'display' && value === row.display)) delete row.display;
   return row;
 }

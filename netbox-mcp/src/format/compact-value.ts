@@ -22,6 +22,8 @@ export function compactValue(value: unknown): Cell | undefined {
 
 function compactObjectLabel(value: Record<string, unknown>): Cell | undefined {
   if ('value' in value && 'label' in value && Object.keys(value).length <= 3) return compactValue(value.value);
+  // A circuit termination reads as where it ends (its site or provider network), not "Termination A".
+  if (isRecord(value.termination)) return compactObjectLabel(value.termination);
   const owner = isRecord(value.device) ? value.device : isRecord(value.virtual_machine) ? value.virtual_machine : undefined;
   const label = LABEL_KEYS.map((k) => value[k]).find((v) => v !== undefined && v !== null && v !== '');
   if (owner && label !== undefined) return `${compactValue(owner.name ?? owner.display)} ${String(label)}`;

@@ -18,9 +18,11 @@ export async function listAll<T = Record<string, unknown>>(ctx: ToolContext, typ
       hint: 'Add filters to narrow the set.',
     });
   }
+  // NetBox may cap pages below what we ask (MAX_PAGE_SIZE): step by what it actually returned.
+  const pageSize = Math.max(1, first.results.length);
   const offsets: number[] = [];
-  for (let offset = first.results.length; offset < first.count; offset += PAGE_SIZE) offsets.push(offset);
-  const pages = await fanOut(offsets, ctx.limits.fanOut, (offset) => ctx.client.list<T>(type.listPath, { ...params, limit: PAGE_SIZE, offset }));
+  for (let offset = first.results.length; offset < first.count; offset += pageSize) offsets.push(offset);
+  const pages = await fanOut(offsets, ctx.limits.fanOut, (offset) => ctx.client.list<T>(type.listPath, { ...params, limit: pageSize, offset }));
   const results = [...first.results];
   for (const page of pages) {
     if (!page.ok) throw page.error;

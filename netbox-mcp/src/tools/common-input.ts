@@ -5,6 +5,6 @@ export const objectTypeArg = z.string().min(1).describe('app.model, e.g. dcim.de
 export const filtersArg = z
   .record(z.string(), z.unknown())
   .optional()
-  .describe('NetBox filters. Names/slugs work for related objects ({"site":"Chicago DC1"}); x__in takes a list; related hops like {"device__site":"X"} are expanded.');
+  .describe('NetBox filters; names work for relations: {"site":"DC1","device__site":"DC1"}');
 export const fieldsArg = z.array(z.string()).optional().describe('Only these fields (columns)');
 export const formatArg = z.enum(['compact', 'json']).optional().describe('compact table (default) or raw NetBox json');
