@@ -1,0 +1,10 @@
+export { startScriptedModel, DEFAULT_CHUNK_DELAY_MS } from './server/scripted-model.ts';
+export type { ScriptedModel, ScriptedModelOptions } from './server/scripted-model.ts';
+export type { RecordedRequest } from './server/request-log.ts';
+export { defaultScenario, loadScenarioFile, parseScenario, ScenarioError } from './scenario/load-scenario.ts';
+export { scenarioSchema } from './scenario/scenario-schema.ts';
+export type { Scenario, ScenarioInput, Rule, ReplyBlock, When } from './scenario/scenario-schema.ts';
+export { faultSchema } from './faults/fault-schema.ts';
+export type { Fault, HttpFault, StallFault, CutFault } from './faults/fault-schema.ts';
+export { messagesRequestSchema } from './anthropic/request-schema.ts';
+export type { MessagesRequest, MessageParam } from './anthropic/request-schema.ts';
