@@ -57,6 +57,35 @@ describe('netbox-mcp on stdio, through the MCP client', () => {
     expect(textOf(result)).toMatch(/chi-dc1/i);
   });
 
+  it('answers every tool over stdio, each with a fact read from the sandbox', async () => {
+    const api = async <T>(path: string): Promise<T> =>
+      (await (await fetch(`${sandbox.current.url}${path}`, { headers: { authorization: sandbox.current.authorization } })).json()) as T;
+    type Page = { results: Record<string, unknown>[] };
+    const device = (await api<Page>('/api/dcim/devices/?name=chi-dc1-cr01')).results[0]!;
+    const primary = String((device.primary_ip4 as { address: string }).address).split('/')[0]!;
+    const container = (await api<Page>('/api/ipam/prefixes/?status=container&family=4&limit=1')).results[0]!;
+    const tag = (await api<Page>('/api/extras/tags/?limit=1')).results[0]!;
+    const calls: [string, Record<string, unknown>, string][] = [
+      ['netbox_get_objects', { object_type: 'dcim.device', filters: { name: 'chi-dc1-cr01' } }, 'chi-dc1-cr01'],
+      ['netbox_get_object_by_id', { object_type: 'dcim.device', object_id: device.id }, 'chi-dc1-cr01'],
+      ['netbox_get_changelogs', { object_type: 'dcim.device', object: 'chi-dc1-cr01', since: '2020-01-01' }, 'chi-dc1-cr01'],
+      ['netbox_search_objects', { query: 'chi-dc1-cr01' }, 'chi-dc1-cr01'],
+      ['netbox_count_objects', { object_type: 'dcim.device', group_by: 'site' }, 'CHI-DC1'],
+      ['netbox_describe_type', { object_type: 'dcim.device' }, 'site → dcim.site'],
+      ['netbox_device_profile', { device: 'chi-dc1-cr01' }, 'chi-dc1-cr01'],
+      ['netbox_ip_profile', { address: primary }, primary],
+      ['netbox_prefix_usage', { prefix: container.prefix }, String(container.prefix)],
+      ['netbox_related_objects', { object_type: 'extras.tag', object: tag.name }, String(tag.name)],
+    ];
+    const { tools } = await client.listTools();
+    expect(calls.map(([name]) => name).sort()).toEqual(tools.map((t) => t.name).sort());
+    for (const [name, args, fact] of calls) {
+      const result = await client.callTool({ name, arguments: args });
+      expect(result.isError ?? false, `${name}: ${textOf(result)}`).toBe(false);
+      expect(textOf(result), name).toContain(fact);
+    }
+  });
+
   it('logs to stderr, never the token, and keeps stdout for MCP frames', () => {
     expect(stderr).toContain('starting netbox-mcp');
     expect(stderr).not.toContain(sandbox.current.token);
