@@ -266,7 +266,7 @@ export const QUESTIONS: readonly BenchQuestion[] = [
     id: 15,
     label: 'what is in rack R',
     ask: (s) => `What is in rack ${s.rack} at ${s.site}?`,
-    ours: (s) => [{ tool: 'netbox_get_objects', args: { object_type: 'dcim.device', filters: { site: s.site, rack__name: s.rack } } }],
+    ours: (s) => [{ tool: 'netbox_get_objects', args: { object_type: 'dcim.device', filters: { site: s.site, rack: s.rack } } }],
     facts: async (api, s) => {
       const rack = (await api.get<ApiPage>('/api/dcim/racks/', { site_id: await siteId(api, s.site), name: s.rack, limit: 1 })).results[0]!;
       return names(await api.all('/api/dcim/devices/', { rack_id: Number(rack.id), fields: 'name' }));
