@@ -1,0 +1,13 @@
+export { loadConfig } from './load-config.ts';
+export type { LoadConfigOptions } from './load-config.ts';
+export { ConfigSchema } from './config-schema.ts';
+export type { Config } from './config-schema.ts';
+export { ConfigError, isConfigError } from './config-error.ts';
+export { configSummary } from './config-summary.ts';
+export { DEFAULT_MODEL, EnvSchema, LOG_LEVELS, LogLevelSchema } from './env-schema.ts';
+export type { Env, EnvName, LogLevel } from './env-schema.ts';
+export { isLoopbackHost } from './loopback.ts';
+export { loadMcpConfig, McpConfigSchema, McpHttpServerSchema, McpServerSchema, McpStdioServerSchema, RESERVED_SERVER_NAME } from './mcp-config.ts';
+export type { McpConfig, McpHttpServer, McpServer, McpStdioServer } from './mcp-config.ts';
+export { MODEL_NOT_CONFIGURED_REASON, MODEL_PROVIDERS, resolveModelAccess } from './model-access.ts';
+export type { ModelAccess, ModelProvider } from './model-access.ts';
