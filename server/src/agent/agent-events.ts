@@ -1,0 +1,106 @@
+import type { ResultMeta } from '@netbox-chatbox/netbox-mcp';
+import type { AgentErrorCode } from './agent-errors.ts';
+
+/**
+ * What an agent session reports while it answers, normalized from the SDK's messages. Every event names its
+ * turn. A turn ends with exactly one `done` or one `error`; everything else comes before it.
+ */
+export type AgentEvent =
+  | QueuedEvent
+  | TextEvent
+  | ThinkingEvent
+  | ToolUseEvent
+  | ToolResultEvent
+  | RetryEvent
+  | DoneEvent
+  | ErrorEvent;
+
+/** The pool is at its cap: the turn waits, `position` from 1. Sent again whenever the position changes. */
+export interface QueuedEvent {
+  readonly type: 'queued';
+  readonly turnId: string;
+  readonly position: number;
+}
+
+/** A piece of the answer as the model streams it (token level). */
+export interface TextEvent {
+  readonly type: 'text';
+  readonly turnId: string;
+  readonly text: string;
+}
+
+export interface ThinkingEvent {
+  readonly type: 'thinking';
+  readonly turnId: string;
+  readonly text: string;
+}
+
+export interface ToolUseEvent {
+  readonly type: 'tool_use';
+  readonly turnId: string;
+  readonly toolUseId: string;
+  readonly name: string;
+  readonly input: unknown;
+}
+
+export interface ToolResultEvent {
+  readonly type: 'tool_result';
+  readonly turnId: string;
+  readonly toolUseId: string;
+  /** The tool's name, from its `tool_use`; `unknown` if that was never seen. */
+  readonly name: string;
+  readonly isError: boolean;
+  /** What the model read. */
+  readonly text: string;
+  /** The first line of `text` (e.g. `dcim.device: all 18`), short enough for a tool card. */
+  readonly summary: string;
+  /** The NetBox API requests the tool made (path and query), from the result's `_meta`. */
+  readonly queries: readonly string[];
+  /** Our NetBox MCP server's `_meta['netbox-chatbox/result']`, when the tool is ours. */
+  readonly meta?: ResultMeta;
+  /** For a failed call: the tool's code (`NETBOX_UNREACHABLE`, `NETBOX_AUTH`, …) or `TOOL_DENIED`. */
+  readonly errorCode?: string;
+}
+
+/** The CLI retries a failed model call by itself; this says it is doing so and why. */
+export interface RetryEvent {
+  readonly type: 'retry';
+  readonly turnId: string;
+  readonly attempt: number;
+  readonly maxRetries: number;
+  readonly delayMs: number;
+  readonly code: AgentErrorCode;
+}
+
+export interface TurnUsage {
+  readonly inputTokens: number;
+  readonly outputTokens: number;
+  readonly cacheReadInputTokens: number;
+  readonly cacheCreationInputTokens: number;
+}
+
+export interface DoneEvent {
+  readonly type: 'done';
+  readonly turnId: string;
+  /** The SDK session id: what `resume` takes to continue this conversation in a new CLI process. */
+  readonly sessionId: string | undefined;
+  /** True when the turn ended because of `interrupt()`; the text streamed so far is all there is. */
+  readonly stopped: boolean;
+  readonly usage: TurnUsage;
+  /** The SDK's running total for the session (it carries over a resume), not this turn's cost alone. */
+  readonly totalCostUsd: number;
+  /** From `send()` to the end of the turn, queue wait included. */
+  readonly durationMs: number;
+}
+
+export interface ErrorEvent {
+  readonly type: 'error';
+  readonly turnId: string;
+  readonly sessionId: string | undefined;
+  readonly code: AgentErrorCode;
+  /** Safe to show: fixed per code, never the SDK's own text. */
+  readonly message: string;
+  readonly retryable: boolean;
+}
+
+export type AgentEventSink = (event: AgentEvent) => void;

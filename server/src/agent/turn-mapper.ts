@@ -1,0 +1,131 @@
+import type { SDKMessage, SDKResultMessage, SDKUserMessage } from '@anthropic-ai/claude-agent-sdk';
+import { classifyModelFailure, type AgentErrorCode } from './agent-errors.ts';
+import type { AgentEvent, TurnUsage } from './agent-events.ts';
+import { resultMeta, summarize, toolErrorCode, toolResultText } from './tool-result.ts';
+
+type UserBlock = Exclude<SDKUserMessage['message']['content'], string>[number];
+type ToolResultBlock = Extract<UserBlock, { type: 'tool_result' }>;
+
+/** The last `api_retry` the CLI reported in this turn: the best evidence of why a turn failed. */
+export interface RetrySeen {
+  readonly status: number | null;
+  readonly kind: string;
+}
+
+/**
+ * Turns the SDK's messages for one turn into our events. Only the main thread counts (no subagents can run
+ * here, but `parent_tool_use_id` says so if one ever did). Text comes from the partial `stream_event`s, token by
+ * token; the complete assistant messages that follow are used for tool calls, and for text only when a message
+ * was not streamed.
+ */
+export class TurnMapper {
+  private readonly toolNames = new Map<string, string>();
+  private readonly streamedMessages = new Set<string>();
+  private lastRetry: RetrySeen | undefined;
+
+  constructor(private readonly turnId: string) {}
+
+  get retry(): RetrySeen | undefined {
+    return this.lastRetry;
+  }
+
+  map(message: SDKMessage): AgentEvent[] {
+    const turnId = this.turnId;
+    switch (message.type) {
+      case 'stream_event': {
+        if (message.parent_tool_use_id !== null) return [];
+        const event = message.event;
+        if (event.type === 'message_start') this.streamedMessages.add(event.message.id);
+        if (event.type !== 'content_block_delta') return [];
+        if (event.delta.type === 'text_delta') return [{ type: 'text', turnId, text: event.delta.text }];
+        if (event.delta.type === 'thinking_delta') return [{ type: 'thinking', turnId, text: event.delta.thinking }];
+        return [];
+      }
+      case 'assistant': {
+        // The CLI's own "API Error: …" message: the failure is reported once, by the result, as an error event.
+        if (message.parent_tool_use_id !== null || message.error !== undefined || message.message.model === '<synthetic>') return [];
+        const streamed = this.streamedMessages.has(message.message.id);
+        const events: AgentEvent[] = [];
+        for (const block of message.message.content) {
+          if (block.type === 'tool_use') {
+            this.toolNames.set(block.id, block.name);
+            events.push({ type: 'tool_use', turnId, toolUseId: block.id, name: block.name, input: block.input });
+          } else if (!streamed && block.type === 'text' && block.text) {
+            events.push({ type: 'text', turnId, text: block.text });
+          } else if (!streamed && block.type === 'thinking' && block.thinking) {
+            events.push({ type: 'thinking', turnId, text: block.thinking });
+          }
+        }
+        return events;
+      }
+      case 'user': {
+        if (message.parent_tool_use_id !== null || typeof message.message.content === 'string') return [];
+        const blocks: readonly UserBlock[] = message.message.content;
+        const results = blocks.filter((block): block is ToolResultBlock => block.type === 'tool_result');
+        return results.map((block) => {
+          const text = toolResultText(block.content);
+          const isError = block.is_error === true;
+          // One tool_use_result per message: it belongs to the block only when the message carries just one.
+          const meta = results.length === 1 ? resultMeta(message.tool_use_result) : undefined;
+          return {
+            type: 'tool_result',
+            turnId,
+            toolUseId: block.tool_use_id,
+            name: this.toolNames.get(block.tool_use_id) ?? 'unknown',
+            isError,
+            text,
+            summary: summarize(text),
+            queries: meta?.queries ?? [],
+            ...(meta ? { meta } : {}),
+            ...(isError ? { errorCode: toolErrorCode(text) } : {}),
+          };
+        });
+      }
+      case 'system': {
+        if (message.subtype !== 'api_retry') return [];
+        this.lastRetry = { status: message.error_status, kind: message.error };
+        return [
+          {
+            type: 'retry',
+            turnId,
+            attempt: message.attempt,
+            maxRetries: message.max_retries,
+            delayMs: message.retry_delay_ms,
+            code: classifyModelFailure({ status: message.error_status, kind: message.error }),
+          },
+        ];
+      }
+      default:
+        return [];
+    }
+  }
+
+  /** Why a result that is an error failed, as one of our codes. */
+  failureCode(result: SDKResultMessage): AgentErrorCode {
+    if (result.subtype === 'success') {
+      return classifyModelFailure({ ...(this.lastRetry ? { status: this.lastRetry.status, kind: this.lastRetry.kind } : {}), text: result.result });
+    }
+    if (result.terminal_reason === 'prompt_too_long') return 'MODEL_REJECTED';
+    if (this.lastRetry) return classifyModelFailure({ status: this.lastRetry.status, kind: this.lastRetry.kind });
+    return 'INTERNAL';
+  }
+}
+
+export function usageOf(result: SDKResultMessage): TurnUsage {
+  return {
+    inputTokens: result.usage.input_tokens ?? 0,
+    outputTokens: result.usage.output_tokens ?? 0,
+    cacheReadInputTokens: result.usage.cache_read_input_tokens ?? 0,
+    cacheCreationInputTokens: result.usage.cache_creation_input_tokens ?? 0,
+  };
+}
+
+/** Whether a result ends its turn in failure. */
+export function isFailedResult(result: SDKResultMessage): boolean {
+  return result.is_error || result.subtype !== 'success';
+}
+
+/** A `resume` of a session id whose transcript is nowhere: the CLI ends at once with this error. */
+export function isLostSession(result: SDKResultMessage): boolean {
+  return result.subtype === 'error_during_execution' && result.errors.some((error) => error.startsWith('No conversation found with session ID'));
+}

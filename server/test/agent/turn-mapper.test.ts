@@ -1,0 +1,94 @@
+import type { SDKMessage } from '@anthropic-ai/claude-agent-sdk';
+import { describe, expect, it } from 'vitest';
+import { classifyModelFailure, redact } from '../../src/agent/index.ts';
+import { toolErrorCode, toolResultText } from '../../src/agent/tool-result.ts';
+import { TurnMapper } from '../../src/agent/turn-mapper.ts';
+
+/** SDK messages in the shapes the CLI sends (seen in the real runs of the other tests), trimmed to what is read. */
+const message = (m: object): SDKMessage => ({ session_id: 's', uuid: 'u', parent_tool_use_id: null, ...m }) as unknown as SDKMessage;
+const delta = (d: object): SDKMessage => message({ type: 'stream_event', event: { type: 'content_block_delta', index: 0, delta: d } });
+
+describe('turning SDK messages into events', () => {
+  it('streams thinking and text deltas, and skips what a subagent streams', () => {
+    const mapper = new TurnMapper('t1');
+    expect(mapper.map(delta({ type: 'thinking_delta', thinking: 'Let me look.' }))).toEqual([{ type: 'thinking', turnId: 't1', text: 'Let me look.' }]);
+    expect(mapper.map(delta({ type: 'text_delta', text: 'Hi' }))).toEqual([{ type: 'text', turnId: 't1', text: 'Hi' }]);
+    expect(mapper.map(delta({ type: 'input_json_delta', partial_json: '{"a"' }))).toEqual([]);
+    expect(mapper.map(message({ type: 'stream_event', parent_tool_use_id: 'toolu_x', event: { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: 'sub' } } }))).toEqual([]);
+  });
+
+  it('takes text from a complete message only when that message was not streamed, and never the CLI\'s API error text', () => {
+    const mapper = new TurnMapper('t1');
+    mapper.map(message({ type: 'stream_event', event: { type: 'message_start', message: { id: 'msg_1' } } }));
+    const streamed = message({ type: 'assistant', message: { id: 'msg_1', model: 'm', content: [{ type: 'text', text: 'already streamed' }] } });
+    expect(mapper.map(streamed)).toEqual([]);
+    const unstreamed = message({ type: 'assistant', message: { id: 'msg_2', model: 'm', content: [{ type: 'text', text: 'whole' }] } });
+    expect(mapper.map(unstreamed)).toEqual([{ type: 'text', turnId: 't1', text: 'whole' }]);
+    const apiError = message({ type: 'assistant', error: 'server_error', message: { id: 'x', model: '<synthetic>', content: [{ type: 'text', text: 'API Error: 529 Overloaded (127.0.0.1:1)' }] } });
+    expect(mapper.map(apiError)).toEqual([]);
+  });
+
+  it('names each tool result after its tool_use, and gives _meta only where the message holds one result', () => {
+    const mapper = new TurnMapper('t1');
+    mapper.map(message({ type: 'assistant', message: { id: 'm', model: 'm', content: [{ type: 'tool_use', id: 'a', name: 'mcp__netbox__netbox_ip_profile', input: {} }, { type: 'tool_use', id: 'b', name: 'Bash', input: {} }] } }));
+    const events = mapper.map(
+      message({
+        type: 'user',
+        message: {
+          role: 'user',
+          content: [
+            { type: 'tool_result', tool_use_id: 'a', content: [{ type: 'text', text: 'NETBOX_UNREACHABLE: NetBox did not answer\nHint: later' }], is_error: true },
+            { type: 'tool_result', tool_use_id: 'b', content: '<tool_use_error>Error: No such tool available: Bash</tool_use_error>', is_error: true },
+          ],
+        },
+        tool_use_result: { content: [], _meta: { 'netbox-chatbox/result': { queries: ['/api/x/'] } } },
+      }),
+    );
+    expect(events).toEqual([
+      expect.objectContaining({ name: 'mcp__netbox__netbox_ip_profile', summary: 'NETBOX_UNREACHABLE: NetBox did not answer', errorCode: 'NETBOX_UNREACHABLE', queries: [] }),
+      expect.objectContaining({ name: 'Bash', text: 'Error: No such tool available: Bash', errorCode: 'TOOL_DENIED', queries: [] }),
+    ]);
+  });
+
+  it('reads the failure of an error result from the last retry first, then from the text', () => {
+    const mapper = new TurnMapper('t1');
+    expect(mapper.map(message({ type: 'system', subtype: 'api_retry', attempt: 1, max_retries: 2, retry_delay_ms: 500, error_status: 529, error: 'overloaded' }))).toEqual([
+      { type: 'retry', turnId: 't1', attempt: 1, maxRetries: 2, delayMs: 500, code: 'MODEL_OVERLOADED' },
+    ]);
+    const result = message({ type: 'result', subtype: 'success', is_error: true, result: 'API Error: 500 Internal server error' });
+    expect(mapper.failureCode(result as never)).toBe('MODEL_OVERLOADED');
+    expect(new TurnMapper('t2').failureCode(result as never)).toBe('MODEL_UNAVAILABLE');
+  });
+});
+
+describe('classifying model failures', () => {
+  it.each([
+    [{ status: 529 }, 'MODEL_OVERLOADED'],
+    [{ status: 429, kind: 'rate_limit' }, 'MODEL_OVERLOADED'],
+    [{ status: 500, kind: 'server_error' }, 'MODEL_UNAVAILABLE'],
+    [{ status: null, kind: 'unknown' }, 'MODEL_UNAVAILABLE'],
+    [{ status: 401, kind: 'authentication_failed' }, 'MODEL_CONFIG'],
+    [{ status: 404, kind: 'model_not_found' }, 'MODEL_CONFIG'],
+    [{ status: 400, kind: 'invalid_request' }, 'MODEL_REJECTED'],
+    [{ text: 'API Error: 529 Overloaded. This is a server-side issue' }, 'MODEL_OVERLOADED'],
+    [{ text: 'API Error: Request rejected (429) · Rate limited' }, 'MODEL_OVERLOADED'],
+    [{ text: 'Invalid API key · Fix external API key' }, 'MODEL_CONFIG'],
+    [{ text: 'Prompt is too long' }, 'MODEL_REJECTED'],
+  ] as const)('%o is %s', (failure, code) => {
+    expect(classifyModelFailure(failure)).toBe(code);
+  });
+});
+
+describe('small helpers', () => {
+  it('reads tool result text in both shapes, and codes a failure', () => {
+    expect(toolResultText([{ type: 'text', text: 'a' }, { type: 'image' }, { type: 'text', text: 'b' }])).toBe('a\nb');
+    expect(toolResultText('plain')).toBe('plain');
+    expect(toolErrorCode('INVALID_FILTER_VALUE: bad')).toBe('INVALID_FILTER_VALUE');
+    expect(toolErrorCode('mcp__x__y is not available in this chat. Only the NetBox tools may be used.')).toBe('TOOL_DENIED');
+    expect(toolErrorCode('something broke')).toBe('TOOL_ERROR');
+  });
+
+  it('redacts every occurrence of every secret', () => {
+    expect(redact('key=abc123 again abc123, token nbt_x', ['abc123', 'nbt_x', ''])).toBe('key=[redacted] again [redacted], token [redacted]');
+  });
+});
