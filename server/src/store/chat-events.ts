@@ -1,0 +1,132 @@
+import { z } from 'zod';
+import { json, type Queryable } from './db.ts';
+import type { ConversationScope } from './messages.ts';
+import { isUuid, selectOne, selectRows } from './rows.ts';
+import { StoreError } from './store-error.ts';
+
+/**
+ * The per-conversation event log behind replay: after a reconnect, and on another replica. Each event gets the
+ * next `seq` of its conversation from `conversations.last_seq`, raised and read in the same statement that
+ * inserts the event: the row lock orders concurrent appenders (two processes on one PostgreSQL included), and
+ * a failed insert gives its number back, so seqs have no holes. Pruning removes only a prefix of the log, so
+ * a missing seq always means "pruned", never "lost".
+ */
+export type ChatEventPayload = Record<string, unknown>;
+
+export const StoredEventSchema = z.object({
+  seq: z.number().int().positive(),
+  turnId: z.string().nullable(),
+  event: z.record(z.string(), z.unknown()),
+  createdAt: z.date(),
+});
+export type StoredEvent = z.infer<typeof StoredEventSchema>;
+
+const AfterRowSchema = z.object({
+  lastSeq: z.number().int().nonnegative(),
+  seq: z.number().int().positive().nullable(),
+  turnId: z.string().nullable(),
+  event: z.record(z.string(), z.unknown()).nullable(),
+  createdAt: z.date().nullable(),
+});
+
+export interface EventsAfter {
+  /** Oldest first. */
+  readonly events: StoredEvent[];
+  /** The conversation's newest seq when this was read. */
+  readonly lastSeq: number;
+  /** Events after `afterSeq` were pruned: the client must reload the conversation instead of replaying. */
+  readonly gap: boolean;
+}
+
+function notFound(): StoreError {
+  return new StoreError('NOT_FOUND', 'That conversation does not exist or is not yours.');
+}
+
+export function createChatEventsRepo(db: Queryable) {
+  return {
+    /** Returns the event's seq. Throws NOT_FOUND when the conversation is gone or not the user's. */
+    async append(scope: ConversationScope, turnId: string | null, event: ChatEventPayload): Promise<number> {
+      if (!isUuid(scope.userId) || !isUuid(scope.conversationId)) throw notFound();
+      const row = await selectOne(
+        db,
+        z.object({ seq: z.number().int().positive() }),
+        `WITH next AS (
+           UPDATE conversations SET last_seq = last_seq + 1 WHERE id = $1 AND user_id = $2 RETURNING id, last_seq
+         )
+         INSERT INTO chat_events (conversation_id, seq, turn_id, event)
+         SELECT id, last_seq, $3, $4::json FROM next
+         RETURNING seq`,
+        [scope.conversationId, scope.userId, turnId, json(event)],
+      );
+      if (!row) throw notFound();
+      return row.seq;
+    },
+
+    /**
+     * Events with seq > afterSeq, read in one statement so `lastSeq` and the events agree. Null when the
+     * conversation is not the user's. `limit` bounds one read; read again after the last seq for more.
+     */
+    async after(scope: ConversationScope, afterSeq: number, limit = 1000): Promise<EventsAfter | null> {
+      if (!isUuid(scope.userId) || !isUuid(scope.conversationId)) return null;
+      const rows = await selectRows(
+        db,
+        AfterRowSchema,
+        `SELECT c.last_seq AS "lastSeq", e.seq, e.turn_id AS "turnId", e.event, e.created_at AS "createdAt"
+         FROM conversations c
+         LEFT JOIN LATERAL (
+           SELECT seq, turn_id, event, created_at FROM chat_events
+           WHERE conversation_id = c.id AND seq > $3 ORDER BY seq LIMIT $4
+         ) e ON true
+         WHERE c.id = $1 AND c.user_id = $2
+         ORDER BY e.seq`,
+        [scope.conversationId, scope.userId, Math.max(0, Math.trunc(afterSeq)), Math.max(1, Math.trunc(limit))],
+      );
+      const first = rows[0];
+      if (!first) return null;
+      const events: StoredEvent[] = [];
+      for (const row of rows) {
+        if (row.seq === null || row.event === null || row.createdAt === null) continue;
+        events.push({ seq: row.seq, turnId: row.turnId, event: row.event, createdAt: row.createdAt });
+      }
+      const expected = Math.max(0, Math.trunc(afterSeq)) + 1;
+      const gap = first.lastSeq >= expected && events[0]?.seq !== expected;
+      return { events, lastSeq: first.lastSeq, gap };
+    },
+
+    /**
+     * Keeps the events of the newest `keepTurns` turns and drops everything before the first of them (events
+     * without a turn included). Finished turns live on in the messages table.
+     */
+    async pruneTurns(scope: ConversationScope, keepTurns: number): Promise<number> {
+      if (!isUuid(scope.userId) || !isUuid(scope.conversationId)) return 0;
+      const rows = await db.query(
+        `DELETE FROM chat_events e USING conversations c
+         WHERE e.conversation_id = c.id AND c.id = $1 AND c.user_id = $2
+           AND e.seq < COALESCE(
+             (SELECT min(seq) FROM chat_events WHERE conversation_id = $1 AND turn_id IN (
+                SELECT turn_id FROM chat_events WHERE conversation_id = $1 AND turn_id IS NOT NULL
+                GROUP BY turn_id ORDER BY max(seq) DESC LIMIT $3)),
+             c.last_seq + 1)
+         RETURNING 1 AS one`,
+        [scope.conversationId, scope.userId, Math.max(0, Math.trunc(keepTurns))],
+      );
+      return rows.length;
+    },
+
+    /**
+     * Housekeeping across all conversations: drops events older than the cutoff, and with them any event of
+     * the same conversation with a lower seq, so that what is left is still a suffix of each log.
+     */
+    async pruneOlderThan(cutoff: Date): Promise<number> {
+      const rows = await db.query(
+        `DELETE FROM chat_events e
+         USING (SELECT conversation_id, max(seq) AS upto FROM chat_events WHERE created_at < $1 GROUP BY conversation_id) old
+         WHERE e.conversation_id = old.conversation_id AND e.seq <= old.upto
+         RETURNING 1 AS one`,
+        [cutoff],
+      );
+      return rows.length;
+    },
+  };
+}
+export type ChatEventsRepo = ReturnType<typeof createChatEventsRepo>;
