@@ -1,0 +1,173 @@
+import { MAX_FRAME_BYTES, PROTOCOL_VERSION, type ConnectedEvent, type Mode } from '@netbox-chatbox/protocol';
+import { startSandbox, type RunningSandbox, type SandboxOptions } from '@netbox-chatbox/netbox-sandbox';
+import type { FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import { SessionPool } from './agent/index.ts';
+import { registerAuthRoutes } from './auth/auth-routes.ts';
+import type { Identity, IdentityResolver } from './auth/identity.ts';
+import { createLocalIdentity } from './auth/local-identity.ts';
+import { NetboxAuth } from './auth/netbox-auth.ts';
+import { createSessionIdentity } from './auth/session-identity.ts';
+import { AgentFactory, tokenTag } from './chat/agent-factory.ts';
+import { ChatService } from './chat/chat-service.ts';
+import { startHousekeeping } from './chat/housekeeping.ts';
+import { MessageRateLimiter } from './chat/rate-limiter.ts';
+import { configSummary, type Config } from './config/index.ts';
+import { registerChatRoute } from './http/chat-route.ts';
+import { registerConversationRoutes } from './http/conversation-routes.ts';
+import { createFastify } from './http/create-fastify.ts';
+import { registerHealthRoutes } from './http/health-routes.ts';
+import { createLogger } from './http/logger.ts';
+import { registerOpenapiRoute } from './http/openapi.ts';
+import { requireIdentity } from './http/require-identity.ts';
+import { openStore, type Store } from './store/index.ts';
+import { registerChatSocket } from './ws/chat-socket.ts';
+import { SocketRegistry } from './ws/socket-registry.ts';
+
+export const SERVER_VERSION = '0.1.0';
+
+/** The users-table key of demo mode's NetBox: stable, though the sandbox listens on a new port each start. */
+const DEMO_NETBOX_KEY = 'demo:sandbox';
+
+export interface StartAppOptions {
+  readonly config: Config;
+  /** Default: pino at the configured level, secrets redacted, to stdout. */
+  readonly logger?: Logger;
+  /** Demo mode's sandbox settings (tests pass a prepared data set). */
+  readonly sandbox?: SandboxOptions;
+  /** Start spare CLI processes ahead of first questions. Default true. */
+  readonly warmUp?: boolean;
+  /** WebSocket heartbeat interval (tests shorten it). */
+  readonly heartbeatMs?: number;
+  /** Sign-in attempts per minute per client address (default 10). */
+  readonly signInPerMinute?: number;
+}
+
+export interface RunningApp {
+  /** `http://host:port` the server listens on. */
+  readonly url: string;
+  readonly mode: Mode;
+  readonly netboxUrl: string;
+  readonly app: FastifyInstance;
+  readonly store: Store;
+  readonly chat: ChatService;
+  readonly pool: SessionPool;
+  readonly logger: Logger;
+  /** Stops taking requests, stops running turns (stored as stopped), closes processes, the store and the sandbox. */
+  close(): Promise<void>;
+}
+
+/** Everything the server is, started: the composition root behind main.ts and the tests. */
+export async function startApp(options: StartAppOptions): Promise<RunningApp> {
+  const { config } = options;
+  const logger = options.logger ?? createLogger(config.logLevel);
+  for (const warning of config.warnings) logger.warn(warning);
+  logger.info({ config: configSummary(config) }, 'starting');
+
+  const cleanup: Array<() => Promise<void>> = [];
+  const closeAll = async () => {
+    for (const step of cleanup.splice(0).reverse()) await step().catch((error: unknown) => logger.error({ err: errorName(error) }, 'shutdown step failed'));
+  };
+  try {
+    let sandbox: RunningSandbox | undefined;
+    if (config.mode === 'demo') {
+      sandbox = await startSandbox({ host: '127.0.0.1', port: 0, ...options.sandbox });
+      const started = sandbox;
+      cleanup.push(() => started.close());
+      logger.info({ url: sandbox.url }, 'demo NetBox sandbox started');
+    }
+    const netboxUrl = sandbox?.url ?? config.netbox.url;
+    if (!netboxUrl) throw new Error('NETBOX_URL is missing outside demo mode');
+    const serviceToken = sandbox?.token ?? config.netbox.token;
+
+    const store = await openStore(config, { logger });
+    cleanup.push(() => store.close());
+    const staleMs = config.database.kind === 'pglite' ? 0 : 2 * config.limits.turnStallMs + 60_000;
+    const abandoned = await store.messages.failAbandoned(staleMs, { code: 'INTERNAL', message: 'The server stopped while this answer was being written.' });
+    if (abandoned > 0) logger.warn({ abandoned }, 'answers left unfinished by an earlier run marked as failed');
+
+    const housekeeping = startHousekeeping(store, logger);
+    cleanup.push(async () => housekeeping.stop());
+
+    const pool = new SessionPool({ maxLive: config.limits.maxLiveSessions, logger: logger.child({ component: 'session-pool' }) });
+    cleanup.push(() => pool.close());
+
+    let identities: IdentityResolver;
+    let localIdentity: Identity | undefined;
+    let netboxAuth: NetboxAuth | undefined;
+    if (config.mode === 'multi-user') {
+      identities = createSessionIdentity(store, netboxUrl, logger);
+      const auth = new NetboxAuth({ url: netboxUrl, timeoutMs: config.netbox.timeoutMs, verifyTls: config.netbox.verifyTls });
+      netboxAuth = auth;
+      cleanup.push(() => auth.close());
+    } else {
+      if (!serviceToken) throw new Error('a NetBox token is missing in a mode without sign-in');
+      const local = await createLocalIdentity(store, config.mode === 'demo' ? DEMO_NETBOX_KEY : netboxUrl, { url: netboxUrl, token: serviceToken });
+      identities = local;
+      localIdentity = local.identity;
+    }
+
+    const agents = new AgentFactory({ config, store, pool, logger, ...(options.warmUp === undefined ? {} : { warmUp: options.warmUp }) });
+    const limiter = new MessageRateLimiter(config.limits.rateLimitPerMinute);
+    const chat = new ChatService({ config, store, agents, limiter, logger: logger.child({ component: 'chat' }) });
+    cleanup.push(() => chat.close());
+
+    const app = await createFastify({ logger, corsOrigins: config.corsOrigins, version: SERVER_VERSION });
+    cleanup.push(() => app.close());
+    const guard = requireIdentity(identities);
+    const sockets = new SocketRegistry();
+
+    registerHealthRoutes(app, { config, store, mode: config.mode, netbox: { url: netboxUrl, ...(serviceToken && config.mode !== 'multi-user' ? { token: serviceToken } : {}) } });
+    registerAuthRoutes(app, {
+      mode: config.mode,
+      store,
+      guard,
+      ...(netboxAuth ? { netboxAuth } : {}),
+      netboxUrl,
+      logger,
+      ...(options.signInPerMinute === undefined ? {} : { signInPerMinute: options.signInPerMinute }),
+      onSignOut: ({ sessionKey, userId, token }) => {
+        sockets.endSession(sessionKey);
+        if (token) pool.discardSpare(`${userId}:${tokenTag(token)}`);
+      },
+    });
+    registerConversationRoutes(app, { store, chat, guard });
+    registerChatRoute(app, { chat, guard });
+    const connected = (identity: Identity): ConnectedEvent => ({
+      type: 'connected',
+      protocolVersion: PROTOCOL_VERSION,
+      user: identity.user,
+      mode: config.mode,
+      model: config.model.configured ? { configured: true, name: config.model.name } : { configured: false, ...(config.model.reason ? { reason: config.model.reason } : {}) },
+      netboxUrl,
+      limits: { maxFrameBytes: MAX_FRAME_BYTES, maxMessageChars: config.limits.maxMessageChars, rateLimitPerMinute: config.limits.rateLimitPerMinute },
+    });
+    registerChatSocket(app, {
+      chat,
+      identities,
+      sockets,
+      corsOrigins: config.corsOrigins,
+      maxMessageChars: config.limits.maxMessageChars,
+      connected,
+      onConnect: (identity) => agents.prewarm(identity),
+      ...(options.heartbeatMs === undefined ? {} : { heartbeatMs: options.heartbeatMs }),
+    });
+    registerOpenapiRoute(app);
+
+    await app.listen({ host: config.host, port: config.port });
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+    logger.info({ url, mode: config.mode }, 'server listening');
+    if (localIdentity) agents.prewarm(localIdentity);
+
+    return { url, mode: config.mode, netboxUrl, app, store, chat, pool, logger, close: closeAll };
+  } catch (error) {
+    await closeAll();
+    throw error;
+  }
+}
+
+function errorName(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message.slice(0, 200)}` : 'unknown';
+}

@@ -1,0 +1,10 @@
+export { startApp, SERVER_VERSION } from './app.ts';
+export type { RunningApp, StartAppOptions } from './app.ts';
+export { createLogger, REDACT_PATHS } from './http/logger.ts';
+export { ChatService } from './chat/chat-service.ts';
+export type { SendInput, TurnHandle } from './chat/chat-service.ts';
+export type { TurnOutcome } from './chat/turn-recorder.ts';
+export { ChatError, isChatError } from './chat/chat-error.ts';
+export type { Identity, IdentityResolver } from './auth/identity.ts';
+export { loadConfig, ConfigError, isConfigError } from './config/index.ts';
+export type { Config } from './config/index.ts';
