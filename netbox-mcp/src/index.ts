@@ -8,3 +8,4 @@ export type { ResultMeta, ResultLinks } from './tools/tool-result.ts';
 export { DEFAULT_LIMITS } from './tools/tool-context.ts';
 export type { ToolLimits } from './tools/tool-context.ts';
 export { ResolveCache } from './query/resolve-cache.ts';
+export { NETBOX_TOOL_NAMES as NETBOX_MCP_TOOL_NAMES } from './tools/all-tools.ts';

@@ -12,3 +12,6 @@ import { relatedObjectsTool } from './related-objects.ts';
 
 /** Every tool the server offers, in the order clients list them. */
 export const ALL_TOOLS: readonly Tool[] = [getObjectsTool, getObjectByIdTool, searchObjectsTool, countObjectsTool, getChangelogsTool, describeTypeTool, deviceProfileTool, ipProfileTool, prefixUsageTool, relatedObjectsTool];
+
+/** The tool names, for hosts that allow-list them (the chat server's tool gate). */
+export const NETBOX_TOOL_NAMES: readonly string[] = ALL_TOOLS.map((tool) => tool.name);

@@ -1,21 +1,11 @@
 import type { CanUseTool } from '@anthropic-ai/claude-agent-sdk';
+import { NETBOX_MCP_TOOL_NAMES } from '@netbox-chatbox/netbox-mcp';
 
 /** The key our NetBox MCP server has in `mcpServers`; its tools are `mcp__netbox__<tool>`. */
 export const NETBOX_SERVER = 'netbox';
 
-/** Every tool of our NetBox MCP server (a test checks this against what the CLI lists). */
-export const NETBOX_TOOLS = [
-  'netbox_get_objects',
-  'netbox_get_object_by_id',
-  'netbox_search_objects',
-  'netbox_count_objects',
-  'netbox_get_changelogs',
-  'netbox_describe_type',
-  'netbox_device_profile',
-  'netbox_ip_profile',
-  'netbox_prefix_usage',
-  'netbox_related_objects',
-] as const;
+/** Every tool of our NetBox MCP server, from its own registry so the gate never drifts from it. */
+export const NETBOX_TOOLS: readonly string[] = NETBOX_MCP_TOOL_NAMES;
 
 export function mcpToolName(server: string, tool: string): string {
   return `mcp__${server}__${tool}`;

@@ -3,7 +3,7 @@ import { z } from 'zod';
 
 /**
  * Every variable the server reads, as it arrives (a string, or absent) and what it becomes. Defaults live here,
- * in one place; `.env.example` documents the same list. Cross-variable rules (modes, loopback) are in
+ * in one place; `server/env.example` documents the same list. Cross-variable rules (modes, loopback) are in
  * load-config.ts.
  */
 
