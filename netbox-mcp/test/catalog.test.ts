@@ -10,7 +10,8 @@ import { NetboxMcpError } from '../src/errors.ts';
 const officialPath = sharedNetboxFile('openapi.json.gz');
 
 describe.skipIf(!officialPath)('catalog from the official NetBox 4.6 schema', () => {
-  const doc = JSON.parse(gunzipSync(readFileSync(officialPath!)).toString()) as OpenApiDoc;
+  // Read lazily: a skipped describe still runs its body to collect tests, and the file may be absent.
+  const doc = officialPath ? (JSON.parse(gunzipSync(readFileSync(officialPath)).toString()) as OpenApiDoc) : { paths: {} };
   const catalog = new Catalog('4.6.0', buildObjectTypes(doc));
 
   it('knows every object type with a list and a detail endpoint, under its app.model name', () => {
