@@ -17,6 +17,8 @@ export interface CreateFastifyOptions {
   readonly version: string;
   /** Requests per minute per client address over the whole HTTP API (messages have their own limit). */
   readonly requestsPerMinute?: number;
+  /** CSP sources for the UI shell's inline scripts (see static-web.ts); nothing else inline may run. */
+  readonly scriptHashes?: readonly string[];
 }
 
 /**
@@ -44,7 +46,10 @@ export async function createFastify(options: CreateFastifyOptions): Promise<Fast
         defaultSrc: ["'self'"],
         // No remote images: a Markdown answer cannot make the browser fetch (and leak to) another host.
         imgSrc: ["'self'", 'data:'],
-        scriptSrc: ["'self'"],
+        scriptSrc: ["'self'", ...(options.scriptHashes ?? [])],
+        // Vue binds style attributes; no remote stylesheet or font is ever needed.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        fontSrc: ["'self'", 'data:'],
         connectSrc: ["'self'", (req: IncomingMessage) => socketSource(req, 'ws'), (req: IncomingMessage) => socketSource(req, 'wss')],
         upgradeInsecureRequests: null,
       },

@@ -1,0 +1,69 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+
+/** Where `npm run build -w web` (nuxt generate) writes the single-page app. */
+export const DEFAULT_WEB_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../web/.output/public');
+
+/** The page every client-side route loads: Nuxt writes it for static hosts' SPA fallback. */
+const SHELL_FILES = ['200.html', 'index.html'] as const;
+
+/** Paths the UI never owns: an unknown one there is a 404 in JSON, not the app shell. */
+const SERVER_PREFIXES = ['/api/', '/ws/', '/health', '/ready', '/_nuxt/'];
+
+export interface WebBuild {
+  readonly dir: string;
+  /** The app shell's HTML, served for every client-side route. */
+  readonly shell: string;
+  /** CSP sources (`'sha256-…'`) for the shell's inline scripts (the colour-mode script runs before paint). */
+  readonly scriptHashes: readonly string[];
+}
+
+/** The generated UI in `dir`, or undefined when it has not been built. */
+export function loadWebBuild(dir: string = DEFAULT_WEB_DIR): WebBuild | undefined {
+  const shellFile = SHELL_FILES.map((name) => join(dir, name)).find((file) => existsSync(file));
+  if (!shellFile) return undefined;
+  const shell = readFileSync(shellFile, 'utf8');
+  return { dir, shell, scriptHashes: inlineScriptHashes(shell) };
+}
+
+/** Hashes of the executable inline scripts; JSON data blocks need none, as browsers never run them. */
+export function inlineScriptHashes(html: string): string[] {
+  const hashes: string[] = [];
+  for (const match of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
+    const attributes = match[1] ?? '';
+    const body = match[2] ?? '';
+    if (/\bsrc\s*=/i.test(attributes) || body.length === 0) continue;
+    const type = /\btype\s*=\s*["']?([^"'\s>]+)/i.exec(attributes)?.[1]?.toLowerCase();
+    if (type && type !== 'module' && type !== 'text/javascript') continue;
+    hashes.push(`'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`);
+  }
+  return hashes;
+}
+
+/**
+ * Serves the built UI: hashed assets with a year's cache, everything else fresh, and the app shell for any
+ * other GET that wants HTML, so `/c/<id>` survives a reload.
+ */
+export async function registerStaticWeb(app: FastifyInstance, build: WebBuild): Promise<void> {
+  await app.register(fastifyStatic, {
+    root: build.dir,
+    wildcard: false,
+    index: false,
+    setHeaders: (res, path) => {
+      res.setHeader('cache-control', path.includes('/_nuxt/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+    },
+  });
+  const sendShell = (reply: FastifyReply) => reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(build.shell);
+  app.get('/', { schema: { hide: true } }, (_request, reply) => sendShell(reply));
+  app.get('/*', { schema: { hide: true } }, (request, reply) => {
+    const path = request.url.split('?')[0] ?? '/';
+    if (SERVER_PREFIXES.some((prefix) => path.startsWith(prefix))) return reply.callNotFound();
+    // Files of the build each have their own route (wildcard: false); a missing one is a plain 404.
+    if (/\.[a-z0-9]{1,8}$/i.test(path)) return reply.callNotFound();
+    return sendShell(reply);
+  });
+}
