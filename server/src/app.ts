@@ -19,6 +19,7 @@ import { createFastify } from './http/create-fastify.ts';
 import { registerHealthRoutes } from './http/health-routes.ts';
 import { createLogger } from './http/logger.ts';
 import { registerOpenapiRoute } from './http/openapi.ts';
+import { loadWebBuild, registerStaticWeb } from './http/static-web.ts';
 import { requireIdentity } from './http/require-identity.ts';
 import { openStore, type Store } from './store/index.ts';
 import { registerChatSocket } from './ws/chat-socket.ts';
@@ -41,6 +42,8 @@ export interface StartAppOptions {
   readonly heartbeatMs?: number;
   /** Sign-in attempts per minute per client address (default 10). */
   readonly signInPerMinute?: number;
+  /** The generated UI to serve (default: web/.output/public when built); null serves none. */
+  readonly webDir?: string | null;
 }
 
 export interface RunningApp {
@@ -83,7 +86,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
     const store = await openStore(config, { logger });
     cleanup.push(() => store.close());
     const staleMs = config.database.kind === 'pglite' ? 0 : 2 * config.limits.turnStallMs + 60_000;
-    const abandoned = await store.messages.failAbandoned(staleMs, { code: 'INTERNAL', message: 'The server stopped while this answer was being written.' });
+    const abandoned = await store.messages.failAbandoned(staleMs, { code: 'INTERNAL', message: 'The server stopped while this answer was being written.', retryable: true });
     if (abandoned > 0) logger.warn({ abandoned }, 'answers left unfinished by an earlier run marked as failed');
 
     const housekeeping = startHousekeeping(store, logger);
@@ -112,7 +115,9 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
     const chat = new ChatService({ config, store, agents, limiter, logger: logger.child({ component: 'chat' }) });
     cleanup.push(() => chat.close());
 
-    const app = await createFastify({ logger, corsOrigins: config.corsOrigins, version: SERVER_VERSION });
+    const web = options.webDir === null ? undefined : loadWebBuild(options.webDir);
+    if (!web && options.webDir !== null) logger.warn('the web UI is not built (npm run build -w web): serving the API only');
+    const app = await createFastify({ logger, corsOrigins: config.corsOrigins, version: SERVER_VERSION, ...(web ? { scriptHashes: web.scriptHashes } : {}) });
     cleanup.push(() => app.close());
     const guard = requireIdentity(identities);
     const sockets = new SocketRegistry();
@@ -153,6 +158,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
       ...(options.heartbeatMs === undefined ? {} : { heartbeatMs: options.heartbeatMs }),
     });
     registerOpenapiRoute(app);
+    if (web) await registerStaticWeb(app, web);
 
     await app.listen({ host: config.host, port: config.port });
     const address = app.server.address();

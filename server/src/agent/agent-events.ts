@@ -12,6 +12,7 @@ export type AgentEvent =
   | ToolUseEvent
   | ToolResultEvent
   | RetryEvent
+  | McpServerFailedEvent
   | DoneEvent
   | ErrorEvent;
 
@@ -70,6 +71,18 @@ export interface RetryEvent {
   readonly maxRetries: number;
   readonly delayMs: number;
   readonly code: AgentErrorCode;
+}
+
+/**
+ * An extra MCP server (MCP_CONFIG) could not be used by this CLI process: it failed to start or to connect, or
+ * it wants a sign-in the CLI cannot do. Reported once per process; the turn goes on without its tools.
+ */
+export interface McpServerFailedEvent {
+  readonly type: 'mcp_server_failed';
+  readonly turnId: string;
+  /** The server's name in MCP_CONFIG (letters, digits, `-`, `_`: safe to show). */
+  readonly server: string;
+  readonly status: 'failed' | 'needs-auth';
 }
 
 export interface TurnUsage {

@@ -225,8 +225,10 @@ export class AgentSession implements PoolMember {
   }
 
   private async consume(q: Query, input: InputChannel, lease: Lease): Promise<void> {
+    // The CLI lists its MCP servers at the start of every turn; a failed one is news once per process.
+    const mcpReported = new Set<string>();
     try {
-      for await (const message of q) this.onMessage(message);
+      for await (const message of q) this.onMessage(message, mcpReported);
     } catch (error) {
       // After an error result the SDK throws once its input ends; that turn has already been reported.
       if (this.turn?.query === q) this.logger.warn({ err: errorName(error) }, 'cli process failed');
@@ -247,12 +249,19 @@ export class AgentSession implements PoolMember {
     }
   }
 
-  private onMessage(message: SDKMessage): void {
+  private onMessage(message: SDKMessage, mcpReported: Set<string>): void {
     if ('session_id' in message && typeof message.session_id === 'string') this.sessionId = message.session_id;
     const turn = this.turn;
     if (!turn || turn.ended) return;
     this.armWatchdog(turn, this.stallMs + (message.type === 'system' && message.subtype === 'api_retry' ? message.retry_delay_ms : 0));
-    for (const event of turn.mapper.map(message)) this.emit(event);
+    for (const event of turn.mapper.map(message)) {
+      if (event.type === 'mcp_server_failed') {
+        if (mcpReported.has(event.server)) continue;
+        mcpReported.add(event.server);
+        this.logger.warn({ server: event.server, status: event.status }, 'extra MCP server unusable; the conversation goes on without it');
+      }
+      this.emit(event);
+    }
     if (message.type === 'result') this.endTurn(turn, this.resultEvent(turn, message));
   }
 

@@ -14,6 +14,7 @@ export type {
   AgentEvent,
   AgentEventSink,
   DoneEvent,
+  McpServerFailedEvent,
   ErrorEvent,
   QueuedEvent,
   RetryEvent,

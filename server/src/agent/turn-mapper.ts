@@ -1,6 +1,7 @@
 import type { SDKMessage, SDKResultMessage, SDKUserMessage } from '@anthropic-ai/claude-agent-sdk';
 import { classifyModelFailure, type AgentErrorCode } from './agent-errors.ts';
 import type { AgentEvent, TurnUsage } from './agent-events.ts';
+import { NETBOX_SERVER } from './tool-gate.ts';
 import { resultMeta, summarize, toolErrorCode, toolResultText } from './tool-result.ts';
 
 type UserBlock = Exclude<SDKUserMessage['message']['content'], string>[number];
@@ -17,11 +18,19 @@ export interface RetrySeen {
  * here, but `parent_tool_use_id` says so if one ever did). Text comes from the partial `stream_event`s, token by
  * token; the complete assistant messages that follow are used for tool calls, and for text only when a message
  * was not streamed.
+ *
+ * Each text block the model writes is a paragraph of its own: text after a tool call would otherwise run on
+ * from the text before it ("…that site.These are…"). The break rides on the block's first piece, so the
+ * streamed text and the stored message hold the same characters.
  */
 export class TurnMapper {
   private readonly toolNames = new Map<string, string>();
   private readonly streamedMessages = new Set<string>();
   private lastRetry: RetrySeen | undefined;
+  /** The end of the turn's text so far (empty: none yet): how many newlines a new block still needs. */
+  private textTail = '';
+  /** A new text block started after earlier text; its first non-empty piece gets the paragraph break. */
+  private breakPending = false;
 
   constructor(private readonly turnId: string) {}
 
@@ -36,8 +45,9 @@ export class TurnMapper {
         if (message.parent_tool_use_id !== null) return [];
         const event = message.event;
         if (event.type === 'message_start') this.streamedMessages.add(event.message.id);
+        if (event.type === 'content_block_start' && event.content_block.type === 'text' && this.textTail !== '') this.breakPending = true;
         if (event.type !== 'content_block_delta') return [];
-        if (event.delta.type === 'text_delta') return [{ type: 'text', turnId, text: event.delta.text }];
+        if (event.delta.type === 'text_delta') return this.text(event.delta.text, false);
         if (event.delta.type === 'thinking_delta') return [{ type: 'thinking', turnId, text: event.delta.thinking }];
         return [];
       }
@@ -51,7 +61,7 @@ export class TurnMapper {
             this.toolNames.set(block.id, block.name);
             events.push({ type: 'tool_use', turnId, toolUseId: block.id, name: block.name, input: block.input });
           } else if (!streamed && block.type === 'text' && block.text) {
-            events.push({ type: 'text', turnId, text: block.text });
+            events.push(...this.text(block.text, true));
           } else if (!streamed && block.type === 'thinking' && block.thinking) {
             events.push({ type: 'thinking', turnId, text: block.thinking });
           }
@@ -82,6 +92,7 @@ export class TurnMapper {
         });
       }
       case 'system': {
+        if (message.subtype === 'init') return unusableMcpServers(message.mcp_servers).map((server) => ({ type: 'mcp_server_failed', turnId, ...server }));
         if (message.subtype !== 'api_retry') return [];
         this.lastRetry = { status: message.error_status, kind: message.error };
         return [
@@ -100,6 +111,16 @@ export class TurnMapper {
     }
   }
 
+  /** A piece of text, with the paragraph break first when it opens a block that follows earlier text. */
+  private text(piece: string, newBlock: boolean): AgentEvent[] {
+    if (piece === '') return [];
+    let text = piece;
+    if ((newBlock || this.breakPending) && this.textTail !== '') text = paragraphBreak(this.textTail, piece) + piece;
+    this.breakPending = false;
+    this.textTail = (this.textTail + text).slice(-2);
+    return [{ type: 'text', turnId: this.turnId, text }];
+  }
+
   /** Why a result that is an error failed, as one of our codes. */
   failureCode(result: SDKResultMessage): AgentErrorCode {
     if (result.subtype === 'success') {
@@ -109,6 +130,24 @@ export class TurnMapper {
     if (this.lastRetry) return classifyModelFailure({ status: this.lastRetry.status, kind: this.lastRetry.kind });
     return 'INTERNAL';
   }
+}
+
+/**
+ * The servers the CLI lists as unusable in its `init` message (sent at the start of every turn). Our in-process
+ * NetBox server is left out: it cannot fail to start, and the chat is no use without it anyway.
+ */
+function unusableMcpServers(servers: readonly { name: string; status: string }[]): { server: string; status: 'failed' | 'needs-auth' }[] {
+  return servers.flatMap(({ name, status }) => (name !== NETBOX_SERVER && (status === 'failed' || status === 'needs-auth') ? [{ server: name, status }] : []));
+}
+
+/** The newlines that make a blank line between `tail` (the text so far) and `next`, counting those they have. */
+function paragraphBreak(tail: string, next: string): string {
+  const have = trailingNewlines(tail) + (/^\n*/.exec(next)?.[0].length ?? 0);
+  return '\n'.repeat(Math.max(0, 2 - have));
+}
+
+function trailingNewlines(text: string): number {
+  return text.length - text.replace(/\n+$/, '').length;
 }
 
 export function usageOf(result: SDKResultMessage): TurnUsage {

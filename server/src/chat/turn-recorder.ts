@@ -133,6 +133,18 @@ export class TurnRecorder {
             message: `The AI model ${RETRY_WORDS[event.code] ?? 'failed'}; retrying (attempt ${event.attempt} of ${event.maxRetries}).`,
           },
         ];
+      case 'mcp_server_failed':
+        return [
+          {
+            type: 'notice',
+            ...ids,
+            code: 'MCP_SERVER_FAILED',
+            message:
+              event.status === 'needs-auth'
+                ? `The tool server "${event.server}" needs a sign-in the server cannot do, so its tools are not available; the conversation goes on without it.`
+                : `The tool server "${event.server}" failed to start, so its tools are not available; the conversation goes on without it.`,
+          },
+        ];
       default:
         return [];
     }

@@ -3,6 +3,7 @@ import type { Mode } from '@netbox-chatbox/protocol';
 import { z } from 'zod';
 import type { Config } from '../config/index.ts';
 import { isStoreError, type Store } from '../store/index.ts';
+import { McpCheckSchema, type McpReadiness } from './mcp-readiness.ts';
 
 export const ReadinessSchema = z.object({
   ready: z.boolean(),
@@ -11,6 +12,8 @@ export const ReadinessSchema = z.object({
     netbox: z.object({ ok: z.boolean(), url: z.string(), version: z.string().optional(), reason: z.string().optional() }),
     model: z.object({ ok: z.boolean(), name: z.string().optional(), provider: z.string(), reason: z.string().optional() }),
     store: z.object({ ok: z.boolean(), kind: z.string(), reason: z.string().optional() }),
+    /** Only with MCP_CONFIG. */
+    mcp: McpCheckSchema.optional(),
   }),
 });
 export type Readiness = z.infer<typeof ReadinessSchema>;
@@ -21,19 +24,27 @@ export interface ReadinessDeps {
   readonly mode: Mode;
   /** The NetBox the answers come from, and the server's own token for it (none in multi-user mode). */
   readonly netbox: { readonly url: string; readonly token?: string };
+  /** The extra MCP servers of MCP_CONFIG, when there are any. */
+  readonly mcp?: McpReadiness;
 }
 
 /** How long /ready waits for NetBox: a readiness probe should answer quickly, whatever NETBOX_TIMEOUT_MS is. */
 const NETBOX_PROBE_MS = 5000;
 
-/** Each check with a reason a person can act on. Never includes a token, a key or a database password. */
+/**
+ * Each check with a reason a person can act on. Never includes a token, a key or a database password.
+ *
+ * `ready` needs NetBox, the model and the store. The extra MCP servers (`checks.mcp`) are reported but do not
+ * count: a chat without one of them still answers from NetBox (and says in the chat that the server is
+ * missing), so taking the whole server out of a load balancer for it would do more harm than good.
+ */
 export async function checkReadiness(deps: ReadinessDeps): Promise<Readiness> {
-  const [netbox, store] = await Promise.all([checkNetbox(deps), checkStore(deps.store)]);
+  const [netbox, store, mcp] = await Promise.all([checkNetbox(deps), checkStore(deps.store), deps.mcp?.check()]);
   const { model } = deps.config;
   const modelCheck = model.configured
     ? { ok: true, name: model.name, provider: model.provider }
     : { ok: false, provider: model.provider, reason: model.reason ?? 'No AI model is configured.' };
-  return { ready: netbox.ok && store.ok && modelCheck.ok, mode: deps.mode, checks: { netbox, model: modelCheck, store } };
+  return { ready: netbox.ok && store.ok && modelCheck.ok, mode: deps.mode, checks: { netbox, model: modelCheck, store, ...(mcp ? { mcp } : {}) } };
 }
 
 async function checkNetbox(deps: ReadinessDeps): Promise<Readiness['checks']['netbox']> {

@@ -130,15 +130,40 @@ export function createMessagesRepo(db: Queryable) {
     /**
      * Marks answers left `running` by a server that stopped mid-turn as `error`: at start-up, for turns no
      * process is writing any more. Only rows not written for `staleMs` are touched, so another replica's live
-     * turn is left alone.
+     * turn is left alone. Each such turn also gets its closing events in the event log, as a failed turn has
+     * them (the `completed` text, then the error), so a client replaying the conversation sees the turn end.
+     * One statement: the answer is never marked failed without its closing events, and the conversation's row
+     * lock orders the new seqs after anything another replica appends.
      */
-    async failAbandoned(staleMs: number, error: { code: ErrorCode; message: string }): Promise<number> {
-      const rows = await db.query(
-        `UPDATE messages SET status = 'error', error = $2::jsonb, updated_at = now()
-         WHERE status = 'running' AND updated_at < now() - $1::double precision * interval '1 millisecond' RETURNING 1 AS one`,
-        [staleMs, json(error, { forJsonb: true })],
+    async failAbandoned(staleMs: number, error: { code: ErrorCode; message: string; retryable: boolean }): Promise<number> {
+      const rows = await db.query<{ abandoned: number }>(
+        `WITH abandoned AS (
+           UPDATE messages SET status = 'error', error = $2::jsonb, updated_at = now()
+           WHERE role = 'assistant' AND status = 'running' AND updated_at < now() - $1::double precision * interval '1 millisecond'
+           RETURNING conversation_id, turn_id, ord
+         ), ranked AS (
+           SELECT conversation_id, turn_id,
+                  row_number() OVER (PARTITION BY conversation_id ORDER BY ord) AS k,
+                  count(*) OVER (PARTITION BY conversation_id) AS n
+           FROM abandoned
+         ), bumped AS (
+           UPDATE conversations c SET last_seq = c.last_seq + 2 * r.n
+           FROM (SELECT DISTINCT conversation_id, n FROM ranked) r WHERE c.id = r.conversation_id
+           RETURNING c.id, c.last_seq
+         ), closing AS (
+           INSERT INTO chat_events (conversation_id, seq, turn_id, event)
+           SELECT r.conversation_id, b.last_seq - 2 * r.n + 2 * r.k - 1 + e.i, r.turn_id,
+                  CASE e.i
+                    WHEN 0 THEN json_build_object('type', 'text', 'conversationId', r.conversation_id::text, 'turnId', r.turn_id, 'content', '', 'completed', true)
+                    ELSE json_build_object('type', 'error', 'conversationId', r.conversation_id::text, 'turnId', r.turn_id, 'code', $3::text, 'message', $4::text, 'retryable', $5::boolean)
+                  END
+           FROM ranked r JOIN bumped b ON b.id = r.conversation_id CROSS JOIN (VALUES (0), (1)) AS e (i)
+           RETURNING 1
+         )
+         SELECT (SELECT count(*) FROM abandoned)::int AS abandoned`,
+        [staleMs, json({ code: error.code, message: error.message }, { forJsonb: true }), error.code, error.message, error.retryable],
       );
-      return rows.length;
+      return rows[0]?.abandoned ?? 0;
     },
   };
 }

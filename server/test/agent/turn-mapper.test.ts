@@ -28,6 +28,42 @@ describe('turning SDK messages into events', () => {
     expect(mapper.map(apiError)).toEqual([]);
   });
 
+  it('starts each text block after earlier text with a paragraph break, streamed or not', () => {
+    const mapper = new TurnMapper('t1');
+    const start = (type: string) => message({ type: 'stream_event', event: { type: 'content_block_start', index: 0, content_block: { type, text: '' } } });
+    const texts = (messages: SDKMessage[]) => messages.flatMap((m) => mapper.map(m)).map((e) => (e.type === 'text' ? e.text : `<${e.type}>`));
+    // The first block needs none; a block that adds nothing gets none.
+    expect(texts([start('text'), delta({ type: 'text_delta', text: 'I will look' }), delta({ type: 'text_delta', text: ' that up.' })])).toEqual(['I will look', ' that up.']);
+    expect(texts([start('tool_use'), start('text'), delta({ type: 'text_delta', text: '' })])).toEqual([]);
+    expect(texts([start('text'), delta({ type: 'text_delta', text: 'These are' }), delta({ type: 'text_delta', text: ' the devices.\n' })])).toEqual(['\n\nThese are', ' the devices.\n']);
+    // Newlines already there count: one more makes the blank line.
+    expect(texts([start('text'), delta({ type: 'text_delta', text: 'Done.' })])).toEqual(['\nDone.']);
+    expect(texts([start('text'), delta({ type: 'text_delta', text: '\n\n## Next' })])).toEqual(['\n\n## Next']);
+    const whole = message({ type: 'assistant', message: { id: 'msg_9', model: 'm', content: [{ type: 'text', text: 'Unstreamed.' }, { type: 'text', text: 'Again.' }] } });
+    expect(texts([whole])).toEqual(['\n\nUnstreamed.', '\n\nAgain.']);
+    // A new turn starts without one.
+    expect(new TurnMapper('t2').map(whole).map((e) => (e.type === 'text' ? e.text : ''))).toEqual(['Unstreamed.', '\n\nAgain.']);
+  });
+
+  it('reports extra MCP servers the CLI could not use, never the built-in NetBox one', () => {
+    const mapper = new TurnMapper('t1');
+    const init = message({
+      type: 'system',
+      subtype: 'init',
+      mcp_servers: [
+        { name: 'broken', status: 'failed' },
+        { name: 'oauth', status: 'needs-auth' },
+        { name: 'fine', status: 'connected' },
+        { name: 'slow', status: 'pending' },
+        { name: 'netbox', status: 'failed' },
+      ],
+    });
+    expect(mapper.map(init)).toEqual([
+      { type: 'mcp_server_failed', turnId: 't1', server: 'broken', status: 'failed' },
+      { type: 'mcp_server_failed', turnId: 't1', server: 'oauth', status: 'needs-auth' },
+    ]);
+  });
+
   it('names each tool result after its tool_use, and gives _meta only where the message holds one result', () => {
     const mapper = new TurnMapper('t1');
     mapper.map(message({ type: 'assistant', message: { id: 'm', model: 'm', content: [{ type: 'tool_use', id: 'a', name: 'mcp__netbox__netbox_ip_profile', input: {} }, { type: 'tool_use', id: 'b', name: 'Bash', input: {} }] } }));

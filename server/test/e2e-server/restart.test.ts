@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -95,6 +96,53 @@ describe('a server restart', () => {
       expect(replay.events.filter((e) => e.type === 'done').at(-1)).toMatchObject({ turnId, stopReason: 'stopped' });
       expect(textOf(replay.events)).toBe(answer?.content);
       await replay.close();
+    } finally {
+      await second.close();
+    }
+  }, 60_000);
+
+  it('ends, at the next start, a turn that a crash left unfinished: the replay shows its error, and the chat goes on', async () => {
+    const first = await start();
+    let conversationId: string;
+    let lastSeq: number;
+    const crashed = randomUUID();
+    try {
+      const socket = await ChatClient.connect(`${first.url.replace('http', 'ws')}/ws/chat`);
+      const turn = await socket.ask('hello there');
+      conversationId = turn.conversationId;
+      await socket.turn(turn.turnId);
+      await socket.close();
+      // What a process that died mid-answer leaves behind: a running answer and its events, with no end.
+      const [owner] = await first.store.db.query<{ userId: string }>('SELECT user_id AS "userId" FROM conversations WHERE id = $1', [conversationId]);
+      const scope = { userId: owner?.userId ?? '', conversationId };
+      const ids = { conversationId, turnId: crashed };
+      const question = await first.store.messages.addUserMessage({ ...scope, turnId: crashed, content: 'a question the crash cut off' });
+      await first.store.events.append(scope, crashed, { type: 'turn_start', ...ids, messageId: question.id, content: 'a question the crash cut off' });
+      await first.store.messages.upsertAssistantMessage({ ...scope, turnId: crashed, content: 'Half an ans', toolCalls: [], status: 'running' });
+      lastSeq = await first.store.events.append(scope, crashed, { type: 'text', ...ids, content: 'Half an ans', completed: false });
+    } finally {
+      await first.close();
+    }
+
+    const second = await start();
+    try {
+      const socket = await ChatClient.connect(`${second.url.replace('http', 'ws')}/ws/chat`);
+      socket.send({ type: 'resume', conversationId, afterSeq: 0 });
+      expect(await socket.next((e) => e.type === 'resumed')).toMatchObject({ lastSeq: lastSeq + 2, turnRunning: false, reload: false });
+      const ending = await socket.turn(crashed, 1000);
+      expect(ending.slice(-3)).toEqual([
+        { type: 'text', conversationId, turnId: crashed, seq: lastSeq, content: 'Half an ans', completed: false },
+        { type: 'text', conversationId, turnId: crashed, seq: lastSeq + 1, content: '', completed: true },
+        { type: 'error', conversationId, turnId: crashed, seq: lastSeq + 2, code: 'INTERNAL', message: 'The server stopped while this answer was being written.', retryable: true },
+      ]);
+      const stored = (await (await fetch(`${second.url}/api/conversations/${conversationId}`)).json()) as { messages: { status: string; content: string }[] };
+      expect(stored.messages.at(-1)).toMatchObject({ status: 'error', content: 'Half an ans' });
+
+      const next = await socket.ask('still there?', { conversationId });
+      const events = await socket.turn(next.turnId);
+      expect(events[0]).toMatchObject({ type: 'turn_start', seq: lastSeq + 3 });
+      expect(events.at(-1)).toMatchObject({ type: 'done', stopReason: 'end_turn' });
+      await socket.close();
     } finally {
       await second.close();
     }

@@ -23,6 +23,8 @@ describe('health and readiness without a model', () => {
     expect(body.checks.model?.reason).toMatch(/set ANTHROPIC_API_KEY/);
     expect(body.checks.netbox).toMatchObject({ ok: true, url: server.sandbox.url, version: '4.6.8' });
     expect(body.checks.store).toMatchObject({ ok: true, kind: 'pglite' });
+    // Extra MCP servers are reported only when MCP_CONFIG names some (mcp-servers.test.ts).
+    expect(body.checks).not.toHaveProperty('mcp');
   });
 
   it('reports NetBox unreachable with the reason when it is down', async () => {

@@ -257,10 +257,35 @@ describe.each(BACKENDS)('repositories on %s', (backend) => {
       const conversation = await store.conversations.create(user.id, { title: 'abandoned' });
       const scope = { userId: user.id, conversationId: conversation.id };
       await store.messages.upsertAssistantMessage({ ...scope, turnId: 't1', content: 'half', toolCalls: [], status: 'running' });
-      expect(await store.messages.failAbandoned(60_000, { code: 'INTERNAL', message: 'The server restarted.' })).toBe(0);
+      expect(await store.messages.failAbandoned(60_000, { code: 'INTERNAL', message: 'The server restarted.', retryable: true })).toBe(0);
       await sleep(20);
-      expect(await store.messages.failAbandoned(10, { code: 'INTERNAL', message: 'The server restarted.' })).toBeGreaterThanOrEqual(1);
+      expect(await store.messages.failAbandoned(10, { code: 'INTERNAL', message: 'The server restarted.', retryable: true })).toBeGreaterThanOrEqual(1);
       expect((await store.messages.list(scope))?.[0]).toMatchObject({ status: 'error', content: 'half', error: { code: 'INTERNAL' } });
+    });
+
+    it('ends each abandoned turn in the event log too, after what was logged, once', async () => {
+      const user = await newUser();
+      const conversation = await store.conversations.create(user.id, { title: 'abandoned events' });
+      const scope = { userId: user.id, conversationId: conversation.id };
+      const ids = { conversationId: conversation.id, turnId: 't1' };
+      await store.messages.addUserMessage({ ...scope, turnId: 't1', content: 'question' });
+      await store.events.append(scope, 't1', { type: 'turn_start', ...ids, messageId: randomUUID(), content: 'question' });
+      await store.messages.upsertAssistantMessage({ ...scope, turnId: 't1', content: 'half', toolCalls: [], status: 'running' });
+      await store.events.append(scope, 't1', { type: 'text', ...ids, content: 'half', completed: false });
+      await sleep(20);
+      const error = { code: 'INTERNAL' as const, message: 'The server restarted.', retryable: true };
+      expect(await store.messages.failAbandoned(10, error)).toBeGreaterThanOrEqual(1);
+      expect(await store.messages.failAbandoned(10, error)).toBe(0);
+      const log = await store.events.after(scope, 0);
+      expect(log?.lastSeq).toBe(4);
+      expect(log?.events.map((e) => [e.seq, e.turnId, e.event])).toEqual([
+        [1, 't1', expect.objectContaining({ type: 'turn_start' })],
+        [2, 't1', expect.objectContaining({ type: 'text', completed: false })],
+        [3, 't1', { type: 'text', ...ids, content: '', completed: true }],
+        [4, 't1', { type: 'error', ...ids, ...error }],
+      ]);
+      // The next event of the conversation continues the numbering.
+      expect(await store.events.append(scope, 't2', { type: 'turn_start', conversationId: conversation.id, turnId: 't2' })).toBe(5);
     });
 
     it('refuses to write into a conversation that does not exist', async () => {

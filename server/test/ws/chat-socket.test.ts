@@ -83,7 +83,7 @@ describe('the chat socket on the real SDK, CLI, scripted model and sandbox', () 
 
   it('shows the tool call with its input and the result with the NetBox query it ran', async () => {
     const client = await connect();
-    const { turnId } = await client.ask('Which devices are in site chi-dc1?');
+    const { conversationId, turnId } = await client.ask('Which devices are in site chi-dc1?');
     const events = await client.turn(turnId);
     const use = events.find((e): e is ToolUseEvent => e.type === 'tool_use');
     const result = events.find((e): e is ToolResultEvent => e.type === 'tool_result');
@@ -97,6 +97,10 @@ describe('the chat socket on the real SDK, CLI, scripted model and sandbox', () 
     expect(result?.links.list).toBe(`${server.sandbox.url}/dcim/devices/?site_id=1`);
     expect(events.indexOf(result as ServerEvent)).toBeLessThan(events.findLastIndex((e) => e.type === 'text' && !e.completed));
     expect(textOf(events)).toMatch(/\| chi-dc1-cr01 \| Core Router \|/);
+    // The text before the tool call and the text after it are paragraphs, on the wire and in the store alike.
+    expect(textOf(events)).toMatch(/^I'll look up the devices in that site\.\n\nThese are the devices in site \*\*chi-dc1\*\*/);
+    const stored = (await (await fetch(`${server.url}/api/conversations/${conversationId}`)).json()) as { messages: { role: string; content: string }[] };
+    expect(stored.messages[1]?.content).toBe(textOf(events));
   });
 
   it('stops in the middle of an answer and keeps what was written', async () => {
