@@ -1,0 +1,92 @@
+import { availableParallelism, loadavg, totalmem } from 'node:os';
+import { Cleanup } from './support/server-cleanup.ts';
+import { measureConcurrency } from './support/server-concurrency.ts';
+import { measureFirstToken } from './support/server-first-token.ts';
+import { measureMemory } from './support/server-memory.ts';
+import { concurrencyTable, firstTokenTable, memoryTable, warmTurnsTable } from './support/server-report.ts';
+import { measureWarmTurns } from './support/server-warm-turns.ts';
+import { startWorld, TOOL_QUESTION } from './support/server-world.ts';
+
+/**
+ * The chat server's costs, each against a baseline measured in the same run: warm-turn latency against the raw
+ * Agent SDK, a new conversation's first token with and without warm-up, memory against the idle server, and
+ * many conversations at once against one alone. Everything runs on loopback against the sandbox NetBox and the
+ * scripted model, with the real SDK and CLI.
+ * Usage: npm run bench:server [-- --quick] [--concurrency N] [--only 1,2,3,4]
+ */
+const argv = process.argv.slice(2);
+const option = (name: string): string | undefined => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
+const quick = argv.includes('--quick');
+const concurrency = Number(option('concurrency') ?? (quick ? 16 : 50));
+const only = new Set((option('only') ?? '1,2,3,4').split(',').map(Number));
+if (!Number.isInteger(concurrency) || concurrency < 1) {
+  process.stderr.write('--concurrency must be a whole number of at least 1\n');
+  process.exit(2);
+}
+const settings = {
+  chunkDelayMs: 5,
+  warmTurns: quick ? 6 : 20,
+  firstTokenSamples: quick ? 2 : 5,
+  memory: { live: quick ? 3 : 6, stored: quick ? 6 : 24, idleMs: 8_000 },
+  singles: quick ? 1 : 3,
+};
+
+const print = (text = '') => process.stdout.write(`${text}\n`);
+const progress = (text: string) => process.stderr.write(`[bench:server] ${text}\n`);
+/** Other work on the machine moves every figure here; the load average says how much there was. */
+const load = () => loadavg().map((n) => n.toFixed(2)).join(' ');
+let phaseStarted = performance.now();
+const phase = (text: string) => {
+  progress(`${text} (previous step ${((performance.now() - phaseStarted) / 1000).toFixed(0)} s; load ${load()})`);
+  phaseStarted = performance.now();
+};
+
+const cleanup = new Cleanup();
+let interrupted = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    interrupted = true;
+    progress(`${signal}: stopping everything started`);
+    void cleanup.all().finally(() => process.exit(130));
+  });
+}
+
+const started = performance.now();
+try {
+  const world = await startWorld(cleanup, settings.chunkDelayMs);
+  print(`Chat server bench${quick ? ' (--quick)' : ''}: scripted model (chunkDelayMs ${settings.chunkDelayMs}), sandbox NetBox x1, real Agent SDK + CLI`);
+  print(`question: "${TOOL_QUESTION}" (a sentence, one netbox_get_objects call, then a table: 2 model requests per turn)`);
+  print(`machine: ${availableParallelism()} CPUs, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; load average at start ${load()}`);
+  if (only.has(1)) {
+    phase(`warm turns: ${settings.warmTurns} each`);
+    print();
+    print(warmTurnsTable(await measureWarmTurns(cleanup, world, settings.warmTurns)));
+  }
+  if (only.has(2)) {
+    phase(`first token: ${settings.firstTokenSamples} new conversations each, warm-up on and off`);
+    print();
+    print(firstTokenTable(await measureFirstToken(cleanup, world, settings.firstTokenSamples)));
+  }
+  if (only.has(3)) {
+    phase(`memory: ${settings.memory.live} live, ${settings.memory.stored} stored conversations, server in a child process`);
+    print();
+    print(memoryTable(await measureMemory(cleanup, world, settings.memory)));
+  }
+  if (only.has(4)) {
+    phase(`concurrency: ${concurrency} conversations at once`);
+    print();
+    print(concurrencyTable(await measureConcurrency(cleanup, world, { concurrency, singles: settings.singles })));
+  }
+  print();
+  print(`total bench time ${((performance.now() - started) / 1000).toFixed(0)} s; load average at end ${load()}`);
+} catch (error) {
+  if (!interrupted) {
+    process.stderr.write(`bench:server failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 1;
+  }
+} finally {
+  await cleanup.all();
+}
