@@ -39,7 +39,10 @@ describe('netbox_get_object_by_id', () => {
     expect(r.text).not.toMatch(/: (null)?$/m);
     expect(r.text).not.toContain('config_context');
     expect(r.meta.queries).toEqual([`/api/dcim/devices/${id}/?exclude=config_context`]);
-    expect(r.meta.links).toEqual({ list: `${mcp.sandbox.url}/dcim/devices/`, objects: { [String(id)]: url } });
+    expect(r.meta.links).toMatchObject({ list: `${mcp.sandbox.url}/dcim/devices/`, objects: { [String(id)]: url } });
+    // The object and what it refers to, by name, for the chat UI to link.
+    const site = device.site as { id: number; name: string };
+    expect(r.meta.links?.names).toMatchObject({ [String(device.name)]: url, [site.name]: `${mcp.sandbox.url}/dcim/sites/${site.id}/` });
   });
 
   it('keeps only the fields asked for', async () => {

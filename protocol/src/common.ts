@@ -37,6 +37,11 @@ export const ResultLinksSchema = z.object({
   list: z.string().optional(),
   /** Label or `app.model:id` → NetBox UI URL. */
   objects: z.record(z.string(), z.string()).optional(),
+  /**
+   * Display name → NetBox UI URL of the objects the result shows, so the UI can link those names where the
+   * answer writes them. Only names that mean one object of the result; never short or all-digit ones.
+   */
+  names: z.record(z.string(), z.string()).optional(),
 });
 export type ResultLinks = z.infer<typeof ResultLinksSchema>;
 

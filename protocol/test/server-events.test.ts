@@ -45,7 +45,11 @@ const EVENTS: ServerEvent[] = [
     total: 12,
     truncated: false,
     queries: ['/api/dcim/devices/?site=dc1&limit=50'],
-    links: { list: 'http://127.0.0.1:8001/dcim/devices/?site=dc1', objects: { 'dcim.device:1': 'http://127.0.0.1:8001/dcim/devices/1/' } },
+    links: {
+      list: 'http://127.0.0.1:8001/dcim/devices/?site=dc1',
+      objects: { 'dcim.device:1': 'http://127.0.0.1:8001/dcim/devices/1/' },
+      names: { 'dc1-cr01': 'http://127.0.0.1:8001/dcim/devices/1/' },
+    },
     durationMs: 42,
   },
   { type: 'notice', ...turn, seq: 6, code: 'MODEL_RETRYING', message: 'The model is overloaded; retrying (2 of 10).' },

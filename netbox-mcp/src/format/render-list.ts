@@ -1,6 +1,7 @@
 import type { ResultLinks } from '../tools/tool-result.ts';
 import { compactRow } from './compact-row.ts';
 import { fitLines } from './fit-budget.ts';
+import { NameLinks, namesPart } from './name-links.ts';
 import { tableLines } from './render-table.ts';
 
 export interface ListView {
@@ -51,8 +52,19 @@ export function renderList(view: ListView): RenderedList {
   }
   footer.push(`NetBox list: ${view.listUrl} · object: ${view.objectUrlTemplate}`);
   const objects: Record<string, string> = {};
-  for (const r of view.results.slice(0, shown)) if (typeof r.id === 'number') objects[String(r.id)] = view.objectUrlTemplate.replace('{id}', String(r.id));
-  return { text: [...head, header, ...kept, ...footer].join('\n'), shown, truncated: dropped > 0 || clipped, links: { list: view.listUrl, objects } };
+  const names = new NameLinks();
+  for (const r of view.results.slice(0, shown)) {
+    if (typeof r.id !== 'number') continue;
+    const url = view.objectUrlTemplate.replace('{id}', String(r.id));
+    objects[String(r.id)] = url;
+    names.addRow(r, url);
+  }
+  return {
+    text: [...head, header, ...kept, ...footer].join('\n'),
+    shown,
+    truncated: dropped > 0 || clipped,
+    links: { list: view.listUrl, objects, ...namesPart(names) },
+  };
 }
 
 function summary(view: ListView, shown: number): string {

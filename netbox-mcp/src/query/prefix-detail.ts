@@ -3,6 +3,7 @@ import { NetboxMcpError } from '../errors.ts';
 import { compactValue } from '../format/compact-value.ts';
 import { cells } from '../format/cells.ts';
 import { fitSections } from '../format/fit-sections.ts';
+import { NameLinks, namesPart } from '../format/name-links.ts';
 import { tableLines } from '../format/render-table.ts';
 import type { ObjectType } from '../schema/object-type.ts';
 import type { ToolContext } from '../tools/tool-context.ts';
@@ -113,13 +114,18 @@ export async function prefixDetail(ctx: ToolContext, args: PrefixDetailArgs): Pr
   );
   const kept = onlyFree ? [] : shown.slice(0, fitted.kept[0]);
   const objects: Record<string, string> = { [String(self.row.id)]: url };
-  for (const c of kept) objects[String(c.row.id)] = objectUrl.replace('{id}', String(c.row.id));
+  const names = new NameLinks().add(text, url);
+  for (const c of kept) {
+    const childUrl = objectUrl.replace('{id}', String(c.row.id));
+    objects[String(c.row.id)] = childUrl;
+    names.add(formatCidr(c.cidr), childUrl);
+  }
   return textResult(fitted.text, {
     queries: log.paths,
     rows: kept.length,
     total: children.length,
     truncated: fitted.truncated || shown.length < children.length,
-    links: { list: listUrl, objects },
+    links: { list: listUrl, objects, ...namesPart(names) },
   });
 }
 

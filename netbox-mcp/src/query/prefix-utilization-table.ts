@@ -1,6 +1,7 @@
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { cells } from '../format/cells.ts';
 import { fitSections } from '../format/fit-sections.ts';
+import { NameLinks, namesPart } from '../format/name-links.ts';
 import { tableLines } from '../format/render-table.ts';
 import type { ToolContext } from '../tools/tool-context.ts';
 import { textResult } from '../tools/tool-result.ts';
@@ -91,12 +92,17 @@ export async function prefixUtilizationTable(ctx: ToolContext, args: Utilization
   const fitted = fitSections([{ head, header: table.header, rows: table.lines, cutHint: 'raise min_utilization or lower limit' }, { head: foot, rows: [] }], ctx.limits.maxResultChars);
   const kept = shown.slice(0, fitted.kept[0]);
   const objects: Record<string, string> = {};
-  for (const { p } of kept) objects[String(p.row.id)] = objectUrl.replace('{id}', String(p.row.id));
+  const names = new NameLinks();
+  for (const { p } of kept) {
+    const url = objectUrl.replace('{id}', String(p.row.id));
+    objects[String(p.row.id)] = url;
+    names.add(formatCidr(p.cidr), url);
+  }
   return textResult(fitted.text, {
     queries: log.paths,
     rows: kept.length,
     total: measured.length,
     truncated: fitted.truncated || shown.length < measured.length,
-    links: { list: listUrl, objects },
+    links: { list: listUrl, objects, ...namesPart(names) },
   });
 }

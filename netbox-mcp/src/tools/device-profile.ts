@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { cells } from '../format/cells.ts';
 import { compactValue } from '../format/compact-value.ts';
 import { fitSections, type TextSection } from '../format/fit-sections.ts';
+import { NameLinks, namesPart } from '../format/name-links.ts';
 import { tableLines } from '../format/render-table.ts';
 import { deviceSummary } from '../query/device-summary.ts';
 import { failureText, fetchParts } from '../query/fetch-parts.ts';
@@ -189,14 +190,20 @@ export const deviceProfileTool = defineTool({
     const fitted = fitSections(sections, ctx.limits.maxResultChars, cutOrder);
 
     const objects: Record<string, string> = { [`dcim.device:${ref.id}`]: deviceUrl };
+    // The device under its own name first: an interface or a related object of the same name must not take it.
+    const names = new NameLinks().add(name, deviceUrl).addRelated(device, (p) => ctx.client.uiUrl(p));
     const ifaceIndex = interfaces ? 1 : -1;
-    for (const i of (interfaces ?? []).slice(0, ifaceIndex >= 0 ? fitted.kept[ifaceIndex] : 0)) objects[`dcim.interface:${i.id}`] = ifaceUrl.replace('{id}', String(i.id));
+    for (const i of (interfaces ?? []).slice(0, ifaceIndex >= 0 ? fitted.kept[ifaceIndex] : 0)) {
+      const url = ifaceUrl.replace('{id}', String(i.id));
+      objects[`dcim.interface:${i.id}`] = url;
+      names.add(i.name, url);
+    }
     return textResult(fitted.text, {
       queries: log.paths,
       rows: interfaces?.length ?? 0,
       total: interfaces?.length ?? 0,
       truncated: fitted.truncated || failures.length > 0,
-      links: { list: ifaceListUrl, objects },
+      links: { list: ifaceListUrl, objects, ...namesPart(names) },
     });
   },
 });

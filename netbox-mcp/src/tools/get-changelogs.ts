@@ -4,6 +4,7 @@ import type { QueryParams } from '../client/query-string.ts';
 import { NetboxMcpError } from '../errors.ts';
 import { compactSnapshot } from '../format/change-summary.ts';
 import { compactValue } from '../format/compact-value.ts';
+import { NameLinks, namesPart } from '../format/name-links.ts';
 import { renderChanges, type ChangeRow } from '../format/render-changes.ts';
 import { actionOf } from '../query/change-action.ts';
 import { buildChangeQuery, type ChangeQuery } from '../query/change-query.ts';
@@ -89,7 +90,17 @@ export const getChangelogsTool = defineTool({
       objectChangelogUrl: query.object ? ctx.client.uiUrl(`${query.objectType!.listPath}${query.object.id}/changelog/`) : undefined,
       budget: ctx.limits.maxResultChars,
     });
-    return textResult(view.text, { queries, rows: view.shown, total: page.count, truncated: view.truncated, links: view.links });
+    // Names link to the changed objects as they are now; a deleted one (no changed_object) has no page to open.
+    const names = new NameLinks();
+    if (query.object && query.objectType) names.add(query.object.display, ctx.client.uiUrl(`${query.objectType.listPath}${query.object.id}/`));
+    for (const change of page.results.slice(0, view.shown)) names.addNested(change.changed_object, (p) => ctx.client.uiUrl(p));
+    return textResult(view.text, {
+      queries,
+      rows: view.shown,
+      total: page.count,
+      truncated: view.truncated,
+      links: { ...view.links, ...namesPart(names) },
+    });
   },
 });
 

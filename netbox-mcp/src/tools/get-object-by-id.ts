@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { NetboxMcpError } from '../errors.ts';
 import { fitJsonObject } from '../format/fit-json-object.ts';
+import { NameLinks, namesPart } from '../format/name-links.ts';
 import { renderObject } from '../format/render-object.ts';
 import { pathOf } from '../query/list-objects.ts';
 import { fieldsArg, formatArg, objectTypeArg } from './common-input.ts';
@@ -42,7 +43,13 @@ export const getObjectByIdTool = defineTool({
       throw error;
     });
     const url = ctx.client.uiUrl(path);
-    const meta = { queries: [pathOf(ctx.client.apiUrl(path, params))], rows: 1, total: 1, links: { list: ctx.client.uiUrl(type.listPath), objects: { [String(args.object_id)]: url } } };
+    const names = new NameLinks().addRow(object, url).addRelated(object, (p) => ctx.client.uiUrl(p));
+    const meta = {
+      queries: [pathOf(ctx.client.apiUrl(path, params))],
+      rows: 1,
+      total: 1,
+      links: { list: ctx.client.uiUrl(type.listPath), objects: { [String(args.object_id)]: url }, ...namesPart(names) },
+    };
     if (args.format === 'json') {
       const json = fitJsonObject(object, ctx.limits.maxResultChars);
       return textResult(json.text, { ...meta, truncated: json.truncated });

@@ -3,6 +3,7 @@ import { NetboxMcpError } from '../errors.ts';
 import { cells } from '../format/cells.ts';
 import { compactValue } from '../format/compact-value.ts';
 import { fitSections, type TextSection } from '../format/fit-sections.ts';
+import { NameLinks, namesPart } from '../format/name-links.ts';
 import { tableLines } from '../format/render-table.ts';
 import { failureText, fetchParts } from '../query/fetch-parts.ts';
 import { describeAssignment, ownerIds, type IpRecord, type OwnerRow, type Owners } from '../query/ip-assignment.ts';
@@ -130,14 +131,29 @@ export const ipProfileTool = defineTool({
     ];
     const fitted = fitSections(sections, ctx.limits.maxResultChars, [1, 0]);
     const objects: Record<string, string> = {};
-    for (const ip of ips.slice(0, fitted.kept[0])) objects[`ipam.ipaddress:${ip.id}`] = ipUrl.replace('{id}', String(ip.id));
-    for (const p of prefixes.slice(0, fitted.kept[1])) objects[`ipam.prefix:${p.row.id}`] = prefixUrl.replace('{id}', String(p.row.id));
+    const names = new NameLinks();
+    const deviceUrl = (id: number): string => ctx.client.uiUrl(`${types.device.listPath}${id}/`);
+    const vmUrl = (id: number): string => ctx.client.uiUrl(`${types.vm.listPath}${id}/`);
+    for (const ip of ips.slice(0, fitted.kept[0])) {
+      const url = ipUrl.replace('{id}', String(ip.id));
+      objects[`ipam.ipaddress:${ip.id}`] = url;
+      // The answer says "10.1.3.4" as often as "10.1.3.4/24"; records of it in two VRFs make the host ambiguous.
+      names.add(ip.address, url).add(ip.address.split('/')[0], url).add(ip.dns_name, url);
+      const owner = ip.assigned_object;
+      if (owner?.device?.id !== undefined) names.add(owner.device.name, deviceUrl(owner.device.id));
+      if (owner?.virtual_machine?.id !== undefined) names.add(owner.virtual_machine.name, vmUrl(owner.virtual_machine.id));
+    }
+    for (const p of prefixes.slice(0, fitted.kept[1])) {
+      const url = prefixUrl.replace('{id}', String(p.row.id));
+      objects[`ipam.prefix:${p.row.id}`] = url;
+      names.add(p.row.prefix, url);
+    }
     return textResult(fitted.text, {
       queries: log.paths,
       rows: ips.length,
       total: ips.length,
       truncated: fitted.truncated || failures.length > 0,
-      links: { list: listUrl, objects },
+      links: { list: listUrl, objects, ...namesPart(names) },
     });
   },
 });

@@ -3,6 +3,7 @@ import type { Page } from '../client/netbox-client.ts';
 import { compactRow } from '../format/compact-row.ts';
 import type { Cell } from '../format/compact-value.ts';
 import { fitSections, type TextSection } from '../format/fit-sections.ts';
+import { NameLinks, namesPart } from '../format/name-links.ts';
 import { tableLines } from '../format/render-table.ts';
 import { errorCode } from '../query/fetch-parts.ts';
 import { fanOut } from '../query/fan-out.ts';
@@ -63,7 +64,7 @@ export const relatedObjectsTool = defineTool({
       },
     ];
     const objects: Record<string, string> = { [`${target.key}:${ref.id}`]: targetUrl };
-    const shownRows: { key: string; id: number; url: string }[][] = [];
+    const shownRows: { key: string; id: number; url: string; row: Readonly<Record<string, unknown>> }[][] = [];
     for (const { ref: r, page } of found) {
       const rows = limit === 0 ? [] : page.results;
       const table = tableLines(rows.map((row) => briefCells(row, r.filter.slice(0, -3))));
@@ -72,7 +73,7 @@ export const relatedObjectsTool = defineTool({
       const shown = limit === 0 ? String(page.count) : rows.length === page.count ? `all ${page.count}` : `${rows.length} of ${page.count}`;
       sections.push({ head: [`${label(r)}: ${shown} · NetBox: ${listUrl}`], header: table.header, rows: table.lines });
       shownRows.push(
-        rows.flatMap((row) => (typeof row.id === 'number' ? [{ key: `${r.type.key}:${row.id}`, id: row.id, url: objectUrl.replace('{id}', String(row.id)) }] : [])),
+        rows.flatMap((row) => (typeof row.id === 'number' ? [{ key: `${r.type.key}:${row.id}`, id: row.id, url: objectUrl.replace('{id}', String(row.id)), row }] : [])),
       );
     }
     const tail = [
@@ -86,8 +87,12 @@ export const relatedObjectsTool = defineTool({
     const cutOrder = sections.map((_, i) => i).reverse();
     const fitted = fitSections(sections, ctx.limits.maxResultChars, cutOrder);
     let rowsShown = 0;
+    const names = new NameLinks().add(ref.display, targetUrl);
     for (const [i, list] of shownRows.entries()) {
-      for (const o of list.slice(0, fitted.kept[i + 1])) objects[o.key] = o.url;
+      for (const o of list.slice(0, fitted.kept[i + 1])) {
+        objects[o.key] = o.url;
+        names.addRow(o.row, o.url);
+      }
       rowsShown += Math.min(list.length, fitted.kept[i + 1] ?? 0);
     }
     return textResult(fitted.text, {
@@ -95,7 +100,7 @@ export const relatedObjectsTool = defineTool({
       rows: rowsShown,
       total,
       truncated: fitted.truncated || failed.length > 0,
-      links: { list: targetUrl, objects },
+      links: { list: targetUrl, objects, ...namesPart(names) },
     });
   },
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { NetboxMcpError } from '../errors.ts';
 import { compactRow } from '../format/compact-row.ts';
+import { NameLinks, namesPart } from '../format/name-links.ts';
 import { renderSearch, type SearchSection } from '../format/render-search.ts';
 import { tableLines } from '../format/render-table.ts';
 import { fanOut } from '../query/fan-out.ts';
@@ -120,9 +121,13 @@ export const searchObjectsTool = defineTool({
 
     const view = renderSearch(sections, tail, ctx.limits.maxResultChars);
     const objects: Record<string, string> = {};
+    const names = new NameLinks();
     for (const [i, hit] of matched.entries()) {
       for (const row of hit.results.slice(0, view.shown[i])) {
-        if (typeof row.id === 'number') objects[`${hit.type.key}:${row.id}`] = `${ctx.client.uiUrl(hit.type.listPath)}${row.id}/`;
+        if (typeof row.id !== 'number') continue;
+        const url = `${ctx.client.uiUrl(hit.type.listPath)}${row.id}/`;
+        objects[`${hit.type.key}:${row.id}`] = url;
+        names.addRow(row, url);
       }
     }
     return textResult(view.text, {
@@ -130,7 +135,7 @@ export const searchObjectsTool = defineTool({
       rows: view.shown.reduce((a, b) => a + b, 0),
       total: hits.reduce((n, h) => n + h.count, 0),
       truncated: view.truncated,
-      links: { list: ctx.client.uiUrl('/api/search/', { q: args.query }), objects },
+      links: { list: ctx.client.uiUrl('/api/search/', { q: args.query }), objects, ...namesPart(names) },
     });
   },
 });

@@ -5,6 +5,11 @@ import { NetboxMcpError } from '../errors.ts';
 export interface ResultLinks {
   readonly list?: string;
   readonly objects?: Readonly<Record<string, string>>;
+  /**
+   * Display name → UI URL of the objects shown, for the chat UI to link those names in the answer. Only names
+   * that mean one object of this result (see format/name-links.ts); never in the text the model reads.
+   */
+  readonly names?: Readonly<Record<string, string>>;
 }
 
 export interface ResultMeta {

@@ -1,14 +1,11 @@
 import type { ResultMeta } from '@netbox-chatbox/netbox-mcp';
+import { ResultLinksSchema } from '@netbox-chatbox/protocol';
 import { z } from 'zod';
 
 /** Our NetBox MCP server's `_meta['netbox-chatbox/result']` (netbox-mcp/src/tools/tool-result.ts). */
 const resultMetaSchema = z.object({
-  links: z
-    .object({
-      list: z.string().optional(),
-      objects: z.record(z.string(), z.string()).optional(),
-    })
-    .optional(),
+  // The wire's own shape, so whatever links the tools give reach the browser as they are.
+  links: ResultLinksSchema.optional(),
   queries: z.array(z.string()).optional(),
   rows: z.number().optional(),
   total: z.number().optional(),

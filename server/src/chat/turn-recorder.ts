@@ -91,7 +91,11 @@ export class TurnRecorder {
         const started = this.toolStarted.get(event.toolUseId);
         const durationMs = started === undefined ? undefined : Math.round(performance.now() - started);
         const meta = event.meta;
-        const links = { ...(meta?.links?.list ? { list: meta.links.list } : {}), ...(meta?.links?.objects ? { objects: { ...meta.links.objects } } : {}) };
+        const links = {
+          ...(meta?.links?.list ? { list: meta.links.list } : {}),
+          ...(meta?.links?.objects ? { objects: { ...meta.links.objects } } : {}),
+          ...(meta?.links?.names ? { names: { ...meta.links.names } } : {}),
+        };
         const figures = {
           ...(meta?.rows === undefined ? {} : { rows: meta.rows }),
           ...(meta?.total === undefined ? {} : { total: meta.total }),

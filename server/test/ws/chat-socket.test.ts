@@ -95,12 +95,19 @@ describe('the chat socket on the real SDK, CLI, scripted model and sandbox', () 
     expect(result).toMatchObject({ toolUseId: use?.toolUseId, isError: false, summary: 'dcim.device: all 18', rows: 18, total: 18, truncated: false });
     expect(result?.queries).toEqual([expect.stringMatching(/^\/api\/dcim\/devices\/\?site_id=1&/)]);
     expect(result?.links.list).toBe(`${server.sandbox.url}/dcim/devices/?site_id=1`);
+    // Each device's name links to its page, for the UI to link names in the answer.
+    const names = result?.links.names ?? {};
+    expect(names['chi-dc1-cr01']).toMatch(new RegExp(`^${server.sandbox.url}/dcim/devices/\\d+/$`));
+    expect(Object.values(result?.links.objects ?? {})).toContain(names['chi-dc1-cr01']);
     expect(events.indexOf(result as ServerEvent)).toBeLessThan(events.findLastIndex((e) => e.type === 'text' && !e.completed));
     expect(textOf(events)).toMatch(/\| chi-dc1-cr01 \| Core Router \|/);
     // The text before the tool call and the text after it are paragraphs, on the wire and in the store alike.
     expect(textOf(events)).toMatch(/^I'll look up the devices in that site\.\n\nThese are the devices in site \*\*chi-dc1\*\*/);
-    const stored = (await (await fetch(`${server.url}/api/conversations/${conversationId}`)).json()) as { messages: { role: string; content: string }[] };
+    const stored = (await (await fetch(`${server.url}/api/conversations/${conversationId}`)).json()) as {
+      messages: { role: string; content: string; toolCalls: { links: unknown }[] }[];
+    };
     expect(stored.messages[1]?.content).toBe(textOf(events));
+    expect(stored.messages[1]?.toolCalls[0]?.links).toEqual(result?.links);
   });
 
   it('stops in the middle of an answer and keeps what was written', async () => {
