@@ -17,6 +17,7 @@ import { registerChatRoute } from './http/chat-route.ts';
 import { registerConversationRoutes } from './http/conversation-routes.ts';
 import { createFastify } from './http/create-fastify.ts';
 import { registerHealthRoutes } from './http/health-routes.ts';
+import { registerStartersRoute } from './http/starters-route.ts';
 import { createLogger } from './http/logger.ts';
 import { registerOpenapiRoute } from './http/openapi.ts';
 import { loadWebBuild, registerStaticWeb } from './http/static-web.ts';
@@ -138,6 +139,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
     });
     registerConversationRoutes(app, { store, chat, guard });
     registerChatRoute(app, { chat, guard });
+    registerStartersRoute(app, { guard, timeoutMs: config.netbox.timeoutMs, verifyTls: config.netbox.verifyTls });
     const connected = (identity: Identity): ConnectedEvent => ({
       type: 'connected',
       protocolVersion: PROTOCOL_VERSION,
