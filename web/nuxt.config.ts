@@ -7,6 +7,8 @@ export default defineNuxtConfig({
   modules: ['@nuxt/ui', '@comark/nuxt'],
   css: ['~/assets/css/main.css'],
   devtools: { enabled: false },
+  // The workspace imports with .ts suffixes (NodeNext, as the server runs them); vue-tsc must accept them too.
+  typescript: { tsConfig: { compilerOptions: { allowImportingTsExtensions: true } } },
   telemetry: false,
   app: {
     head: {
@@ -19,17 +21,17 @@ export default defineNuxtConfig({
   ui: { fonts: false },
   icon: {
     provider: 'none',
-    clientBundle: { scan: true, sizeLimitKb: 256 },
+    // .ts too: utils name icons (tool kinds, starter topics) that no template spells out.
+    clientBundle: { scan: { globInclude: ['**/*.{vue,ts}'], globExclude: ['node_modules', 'dist', 'test', '.*'] }, sizeLimitKb: 256 },
   },
-  // `npm run dev`: the Nuxt dev server proxies the API and the WebSocket to a running chat server.
-  vite: {
-    server: {
-      proxy: {
-        '/api': { target: serverUrl, changeOrigin: false },
-        '/ws': { target: serverUrl.replace(/^http/, 'ws'), ws: true, changeOrigin: false },
-        '/health': serverUrl,
-        '/ready': serverUrl,
-      },
+  // `npm run dev`: the Nuxt dev server proxies the API and the WebSocket to a running chat server. Nitro's proxy,
+  // not Vite's: Nuxt runs Vite in middleware mode, where Vite's own proxy never sees the upgrade.
+  nitro: {
+    devProxy: {
+      '/api': { target: `${serverUrl}/api`, changeOrigin: false },
+      '/ws': { target: `${serverUrl.replace(/^http/, 'ws')}/ws`, ws: true, changeOrigin: false },
+      '/health': { target: `${serverUrl}/health` },
+      '/ready': { target: `${serverUrl}/ready` },
     },
   },
 });
