@@ -16,7 +16,7 @@ export interface BrowserHandle {
   /** A fresh context (own cookies and storage), closed after the file. */
   context(options?: BrowserContextOptions): Promise<BrowserContext>;
   /** A page in a fresh context whose console errors and page errors are kept. */
-  page(options?: BrowserContextOptions): Promise<{ page: Page; context: BrowserContext; errors: string[] }>;
+  page(options?: BrowserContextOptions): Promise<{ page: Page; context: BrowserContext; errors: string[]; failed: string[] }>;
 }
 
 /** One Chromium for the tests of a file. */
@@ -44,11 +44,16 @@ export function useBrowser(): BrowserHandle {
       const context = await handle.context(options);
       const page = await context.newPage();
       const errors: string[] = [];
+      const failed: string[] = [];
       page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
       page.on('console', (message) => {
-        if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+        // A failed request logs a line without its URL; `failed` names them.
+        if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) errors.push(`console: ${message.text()}`);
       });
-      return { page, context, errors };
+      page.on('response', (response) => {
+        if (response.status() >= 400) failed.push(`${response.status()} ${response.request().method()} ${new URL(response.url()).pathname}`);
+      });
+      return { page, context, errors, failed };
     },
   };
   return handle;
