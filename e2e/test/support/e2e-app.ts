@@ -16,7 +16,11 @@ export const XSS_DEVICE_NAME = '<img src=x onerror="window.__xss=1">';
 export const LONG_ANSWER_WORDS = 240;
 const longAnswer = Array.from({ length: LONG_ANSWER_WORDS }, (_, index) => `word${index + 1}`).join(' ');
 
+/** Many short paragraphs: tall enough to scroll in any viewport while it streams for about 12 s. */
+const tallAnswer = Array.from({ length: 60 }, (_, index) => `Paragraph ${index + 1}: ${Array.from({ length: 8 }, (_, word) => `line${index + 1}w${word + 1}`).join(' ')}`).join('\n\n');
+
 export const E2E_RULES: Rule[] = [
+  { name: 'tall report', when: { user: '^write a tall report' }, chunkDelayMs: 40, reply: [{ type: 'text', text: `${tallAnswer}\n\nEND-OF-TALL` }] },
   { name: 'long report', when: { user: '^write a long report' }, chunkDelayMs: 40, reply: [{ type: 'text', text: `Report: ${longAnswer} END-OF-REPORT` }] },
   {
     name: 'xss in the answer',
