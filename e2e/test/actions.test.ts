@@ -89,4 +89,25 @@ describe('what a user does with an answer', () => {
     expect((await position())!.fromBottom).toBeLessThanOrEqual(40);
     await lastAnswer(page, 60_000);
   });
+
+  it('has keyboard shortcuts: / focuses the input, Escape stops, Alt+N starts a new chat', async () => {
+    const { page } = await browser.page();
+    await signIn(page, server.url, 'admin');
+    // Focus starts elsewhere (the input may have taken it on load).
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('/');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('chat-input');
+    expect(await page.getByTestId('chat-input').inputValue()).toBe('');
+
+    await page.keyboard.type('write a long report for shortcuts');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => /word5\b/.test([...document.querySelectorAll('[data-testid="assistant-message"]')].at(-1)?.textContent ?? ''));
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('assistant-message').last().getAttribute('data-state')).toBe('stopped');
+    await page.waitForURL(/\/c\//);
+
+    await page.keyboard.press('Alt+n');
+    await page.waitForURL((url) => url.pathname === '/');
+    expect(await page.getByTestId('assistant-message').count()).toBe(0);
+  });
 });

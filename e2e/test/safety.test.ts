@@ -60,5 +60,13 @@ describe('safety and access', () => {
     expect(await page.getByTestId('message-list').getAttribute('role')).toBe('log');
     const chat = await new AxeBuilder({ page }).analyze();
     expect(serious(chat)).toEqual([]);
+
+    // The same in dark mode, and on a phone.
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.waitForFunction(() => document.documentElement.classList.contains('dark'));
+    expect(serious(await new AxeBuilder({ page }).analyze())).toEqual([]);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.waitForTimeout(300);
+    expect(serious(await new AxeBuilder({ page }).analyze())).toEqual([]);
   });
 });
