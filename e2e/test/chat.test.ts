@@ -85,4 +85,23 @@ describe('chatting in the browser', () => {
     expect(overflow).toBeLessThanOrEqual(1);
     await screenshot(phone.page, 'chat-mobile');
   });
+
+  it('signs in with a NetBox API token, refuses a wrong one, and signs out', async () => {
+    const { page } = await browser.page();
+    await page.goto(`${server.url}/c/some-conversation`);
+    await page.waitForURL(/\/sign-in/);
+    await page.getByRole('tab', { name: /api token/i }).click();
+    await page.getByTestId('sign-in-token').fill('Token 0123456789abcdef0123456789abcdef01234567');
+    await page.getByTestId('sign-in-submit').click();
+    expect(await page.getByTestId('sign-in-error').innerText()).toMatch(/token/i);
+
+    await page.getByTestId('sign-in-token').fill(server.sandbox.token);
+    await page.getByTestId('sign-in-submit').click();
+    await page.getByTestId('chat-input').waitFor();
+    await page.getByTestId('user-menu').click();
+    await page.getByTestId('sign-out').click();
+    await page.waitForURL(/\/sign-in/);
+    // The old session is gone: the API refuses it.
+    expect((await page.request.get(`${server.url}/api/conversations`)).status()).toBe(401);
+  });
 });
