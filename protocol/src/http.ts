@@ -104,6 +104,11 @@ export const ConversationSchema = z.object({
   title: z.string().max(MAX_TITLE_CHARS),
   createdAt: IsoDateTimeSchema,
   updatedAt: IsoDateTimeSchema,
+  /**
+   * Send `resume` with this `afterSeq` to follow the conversation live: it is the last event already in these
+   * messages, or the one before an answer still being written. Absent in exports.
+   */
+  resumeAfterSeq: z.number().int().nonnegative().optional(),
   messages: z.array(ChatMessageSchema),
 });
 export type Conversation = z.infer<typeof ConversationSchema>;

@@ -116,7 +116,8 @@ export function registerConversationRoutes(app: FastifyInstance, deps: Conversat
     async (request, reply) => {
       const { id } = parseWith(ParamsSchema, request.params, 'path');
       const { format } = parseWith(ExportQuerySchema, request.query, 'query');
-      const conversation = await loadConversation(store, guard.identity(request).userId, id);
+      // An export is the conversation itself; where to resume a socket means nothing in a file.
+      const { resumeAfterSeq: _resume, ...conversation } = await loadConversation(store, guard.identity(request).userId, id);
       const name = fileName(conversation);
       if (format === 'json') {
         return reply
@@ -133,10 +134,12 @@ export function registerConversationRoutes(app: FastifyInstance, deps: Conversat
 }
 
 async function loadConversation(store: Store, userId: string, id: string): Promise<Conversation> {
+  // The resume point first: whatever happens between the two reads is replayed, never lost.
+  const resumeAfterSeq = await store.events.resumePoint({ userId, conversationId: id });
   const row = await store.conversations.get(userId, id);
   const messages = row ? await store.messages.list({ userId, conversationId: id }) : null;
-  if (!row || !messages) throw new ChatError('NOT_FOUND');
-  return { ...listItemBase(row), messages: messages.map(toChatMessage) };
+  if (!row || !messages || resumeAfterSeq === null) throw new ChatError('NOT_FOUND');
+  return { ...listItemBase(row), resumeAfterSeq, messages: messages.map(toChatMessage) };
 }
 
 function listItemBase(row: ConversationRow): Omit<ConversationListItem, 'messageCount'> {

@@ -29,6 +29,11 @@ const AfterRowSchema = z.object({
   createdAt: z.date().nullable(),
 });
 
+const ResumePointSchema = z.object({
+  lastSeq: z.number().int().nonnegative(),
+  runningFrom: z.number().int().positive().nullable(),
+});
+
 export interface EventsAfter {
   /** Oldest first. */
   readonly events: StoredEvent[];
@@ -91,6 +96,27 @@ export function createChatEventsRepo(db: Queryable) {
       const expected = Math.max(0, Math.trunc(afterSeq)) + 1;
       const gap = first.lastSeq >= expected && events[0]?.seq !== expected;
       return { events, lastSeq: first.lastSeq, gap };
+    },
+
+    /**
+     * Where a client that has just read the conversation's messages should start replaying: before the first
+     * event of an answer still being written (its text is not in the messages yet), else after the last event.
+     * Read it before the messages: events in between are replayed, and the UI merges them per turn.
+     */
+    async resumePoint(scope: ConversationScope): Promise<number | null> {
+      if (!isUuid(scope.userId) || !isUuid(scope.conversationId)) return null;
+      const row = await selectOne(
+        db,
+        ResumePointSchema,
+        `SELECT c.last_seq AS "lastSeq",
+           (SELECT min(e.seq) FROM chat_events e JOIN messages m
+              ON m.conversation_id = e.conversation_id AND m.turn_id = e.turn_id AND m.role = 'assistant' AND m.status = 'running'
+            WHERE e.conversation_id = c.id) AS "runningFrom"
+         FROM conversations c WHERE c.id = $1 AND c.user_id = $2`,
+        [scope.conversationId, scope.userId],
+      );
+      if (!row) return null;
+      return row.runningFrom === null ? row.lastSeq : row.runningFrom - 1;
     },
 
     /**

@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { ChatClient } from '../e2e-server/support/chat-client.ts';
 import { useTestServer } from '../e2e-server/support/test-server.ts';
 
-const server = useTestServer();
+const server = useTestServer({
+  rules: [{ name: 'slow', when: { user: '^tell me slowly' }, chunkDelayMs: 60, reply: [{ type: 'text', text: Array.from({ length: 40 }, (_, i) => `w${i}`).join(' ') }] }],
+});
 
 async function api(path: string, init: { method?: string; body?: unknown } = {}): Promise<Response> {
   return fetch(`${server.url}${path}`, {
@@ -104,7 +106,17 @@ describe('conversations over HTTP', () => {
     const json = await api(`/api/conversations/${id}/export?format=json`);
     expect(json.headers.get('content-disposition')).toBe('attachment; filename="devices-in-chicago.json"');
     const exported = ConversationSchema.parse(await json.json());
-    expect(exported).toEqual({ ...conversation, title: 'Devices in Chicago' });
+    const { resumeAfterSeq: _before, ...stored } = conversation;
+    expect(exported).toEqual({ ...stored, title: 'Devices in Chicago' });
+
+    // Nothing is after the resume point of a finished conversation: a socket resuming there gets no replay.
+    const { resumeAfterSeq } = ConversationSchema.parse(await (await api(`/api/conversations/${id}`)).json());
+    expect(resumeAfterSeq).toBeGreaterThan(_before ?? 0);
+    const socket = await ChatClient.connect(server.wsUrl);
+    socket.send({ type: 'resume', conversationId: id, afterSeq: resumeAfterSeq });
+    await socket.next((e) => e.type === 'resumed');
+    expect(socket.events.filter((e) => 'seq' in e && e.seq !== undefined)).toEqual([]);
+    await socket.close();
 
     const deleted = await api(`/api/conversations/${id}`, { method: 'DELETE' });
     expect(deleted.status).toBe(204);
@@ -121,6 +133,24 @@ describe('conversations over HTTP', () => {
     expect(second.conversations.map((c) => c.id)).not.toContain(first.conversations[0]?.id);
     const bad = await api('/api/conversations?cursor=nonsense');
     expect(bad.status).toBe(400);
+  });
+
+  it('points a page that opens a conversation mid-answer at the start of that answer, so it misses nothing', async () => {
+    const writer = await ChatClient.connect(server.wsUrl);
+    const first = await writer.ask('hello there');
+    await writer.turn(first.turnId);
+    writer.send({ type: 'message', conversationId: first.conversationId, content: 'tell me slowly' });
+    const start = (await writer.next((e) => e.type === 'turn_start' && e.content === 'tell me slowly')) as { seq: number; turnId: string };
+    await writer.next((e) => e.type === 'text' && e.turnId === start.turnId && e.content !== '');
+
+    const conversation = ConversationSchema.parse(await (await api(`/api/conversations/${first.conversationId}`)).json());
+    expect(conversation.resumeAfterSeq).toBe(start.seq - 1);
+    const reader = await ChatClient.connect(server.wsUrl);
+    reader.send({ type: 'resume', conversationId: first.conversationId, afterSeq: conversation.resumeAfterSeq });
+    const readerEnd = await reader.turn(start.turnId);
+    const writerEnd = await writer.turn(start.turnId);
+    expect(readerEnd.map((e) => JSON.stringify(e))).toEqual(writerEnd.map((e) => JSON.stringify(e)));
+    await Promise.all([reader.close(), writer.close()]);
   });
 
   it('deleting a conversation stops its running answer first', async () => {

@@ -37,6 +37,24 @@ describe.each(BACKENDS)('the chat event log on %s', (backend) => {
     expect(limited?.gap).toBe(false);
   });
 
+  it('resumes a page before the answer still being written, else after the last event', async () => {
+    const scope = await conversationOf(store);
+    expect(await store.events.resumePoint(scope)).toBe(0);
+    await store.messages.addUserMessage({ ...scope, turnId: 't1', content: 'first' });
+    await store.events.append(scope, 't1', { type: 'turn_start', content: 'first' });
+    await store.events.append(scope, 't1', { type: 'done' });
+    await store.messages.upsertAssistantMessage({ ...scope, turnId: 't1', content: 'one', toolCalls: [], status: 'complete' });
+    expect(await store.events.resumePoint(scope)).toBe(2);
+    await store.messages.addUserMessage({ ...scope, turnId: 't2', content: 'second' });
+    await store.events.append(scope, 't2', { type: 'turn_start', content: 'second' });
+    await store.events.append(scope, 't2', { type: 'text', content: 'Hel', completed: false });
+    await store.messages.upsertAssistantMessage({ ...scope, turnId: 't2', content: 'Hel', toolCalls: [], status: 'running' });
+    expect(await store.events.resumePoint(scope)).toBe(2);
+    await store.messages.upsertAssistantMessage({ ...scope, turnId: 't2', content: 'Hello', toolCalls: [], status: 'complete' });
+    expect(await store.events.resumePoint(scope)).toBe(4);
+    expect(await store.events.resumePoint({ ...scope, userId: randomUUID() })).toBeNull();
+  });
+
   it('gives every concurrent append its own seq, with no gaps', async () => {
     const scope = await conversationOf(store);
     const seqs = await Promise.all(Array.from({ length: 60 }, (_, i) => store.events.append(scope, 't1', { i })));
