@@ -15,6 +15,7 @@ export default defineNuxtConfig({
       htmlAttrs: { lang: 'en' },
       title: 'NetBox Chatbox',
       meta: [{ name: 'viewport', content: 'width=device-width, initial-scale=1' }],
+      link: [{ rel: 'icon', type: 'image/svg+xml', href: '/favicon.svg' }],
     },
   },
   // No font or icon is fetched from the internet: the server's CSP allows only 'self', and many users run offline.
