@@ -16,7 +16,8 @@ import { measureStream, streamRule } from './support/web-stream.ts';
  * frames and long tasks while a long answer streams into a long conversation against the same page idle and
  * the same answer into an empty one. Everything on loopback: our server with the sandbox NetBox and the
  * scripted model, headless Chromium.
- * Usage: npm run bench:web [-- --quick] [--loads N] [--runs N] [--words N] [--turns N] [--chunk-delay MS]
+ * Usage: npm run bench:web [-- --quick] [--loads N] [--runs N] [--words N] [--turns N] [--chunk-delay MS] [--only 1,2,3]
+ * (--only: just those figures; 3 alone skips the baseline build and the loads of figures 1 and 2.)
  */
 const argv = process.argv.slice(2);
 const option = (name: string): string | undefined => {
@@ -32,6 +33,12 @@ const whole = (name: string, fallback: number, min: number): number => {
   return value;
 };
 const quick = argv.includes('--quick');
+const only = new Set((option('only') ?? '1,2,3').split(',').map((part) => part.trim()));
+if ([...only].some((part) => !['1', '2', '3'].includes(part))) {
+  process.stderr.write('--only takes figure numbers 1, 2 and 3, comma-separated\n');
+  process.exit(2);
+}
+const loadFigures = only.has('1') || only.has('2');
 const settings = {
   loads: whole('loads', quick ? 3 : 7, 1),
   streamRuns: whole('runs', quick ? 1 : 3, 1),
@@ -58,64 +65,68 @@ const started = performance.now();
 try {
   progress('building web/ (if stale) and the bare Nuxt UI baseline');
   const oursDir = await buildOurs(cleanup);
-  const bareDir = await buildBaseline(cleanup);
+  const bareDir = loadFigures ? await buildBaseline(cleanup) : null;
 
   const answer = longAnswer(settings.words);
   const server = await startWebApp(cleanup, { webDir: oursDir, rules: [streamRule(answer, settings.chunkDelayMs)], chunkDelayMs: settings.chunkDelayMs });
-  const bare = await serveStatic(bareDir);
-  cleanup.add('baseline static server', () => bare.close());
+  const bare = bareDir === null ? null : await serveStatic(bareDir);
+  if (bare) cleanup.add('baseline static server', () => bare.close());
   const browser = await launchBrowser(cleanup);
 
-  print(`Web UI bench${quick ? ' (--quick)' : ''}: headless Chromium ${browser.version()}, our server on ${server.url}, baseline on ${bare.url}`);
+  print(`Web UI bench${quick ? ' (--quick)' : ''}: headless Chromium ${browser.version()}, our server on ${server.url}${bare ? `, baseline on ${bare.url}` : ''}`);
   print('This machine has 2 cores shared with other work: timings are noisy; compare ratios, and repeat a run before trusting a small change.');
 
-  // Figures 1 and 2: one untimed first load of each (its files are the first-load payload), then timed loads.
-  const ours: ReadyTarget = { label: 'ours', url: `${server.url}/`, selector: '[data-testid="chat-input"]' };
-  const baseline: ReadyTarget = { label: 'bare', url: `${bare.url}/`, selector: 'button' };
-  progress('first loads (payload)');
-  const oursFirst = await measureReady(browser, ours, true);
-  const bareFirst = await measureReady(browser, baseline, true);
   const userId = await localUserId(server.url);
-  const opened = await seedConversation(server.store, userId, settings.turns, 0);
-  const conversationFirst = await measureReady(browser, { ...ours, url: `${server.url}/c/${opened}` }, true);
-  progress(`${settings.loads} cold loads each`);
-  const readyMs = { ours: [] as number[], bare: [] as number[] };
-  for (let i = 0; i < settings.loads; i += 1) {
-    const order = i % 2 === 0 ? (['ours', 'bare'] as const) : (['bare', 'ours'] as const);
-    for (const which of order) readyMs[which].push((await measureReady(browser, which === 'ours' ? ours : baseline, false)).ms);
+  // Figures 1 and 2: one untimed first load of each (its files are the first-load payload), then timed loads.
+  if (bare && bareDir) {
+    const ours: ReadyTarget = { label: 'ours', url: `${server.url}/`, selector: '[data-testid="chat-input"]' };
+    const baseline: ReadyTarget = { label: 'bare', url: `${bare.url}/`, selector: 'button' };
+    progress('first loads (payload)');
+    const oursFirst = await measureReady(browser, ours, true);
+    const bareFirst = await measureReady(browser, baseline, true);
+    const opened = await seedConversation(server.store, userId, settings.turns, 0);
+    const conversationFirst = await measureReady(browser, { ...ours, url: `${server.url}/c/${opened}` }, true);
+    progress(`${settings.loads} cold loads each`);
+    const readyMs = { ours: [] as number[], bare: [] as number[] };
+    for (let i = 0; i < settings.loads; i += 1) {
+      const order = i % 2 === 0 ? (['ours', 'bare'] as const) : (['bare', 'ours'] as const);
+      for (const which of order) readyMs[which].push((await measureReady(browser, which === 'ours' ? ours : baseline, false)).ms);
   }
   print();
   print(bundleTable(measureBundle(oursDir, oursFirst.assets, conversationFirst.assets), measureBundle(bareDir, bareFirst.assets)));
   print();
   print(readyTable(readyMs.ours, readyMs.bare));
+  }
 
   // Figure 3: a fresh seeded conversation per run, so each starts from the same 200 messages.
   // Generous: a page that falls far behind the model is a figure to print, not a reason to give up.
-  const timeoutMs = (countWords(answer) / 2) * settings.chunkDelayMs * 30 + 120_000;
-  const series: StreamSeries = { long: [], idle: [], empty: [] };
-  for (let run = 0; run < settings.streamRuns; run += 1) {
-    progress(`stream run ${run + 1}/${settings.streamRuns}: seeding ${settings.turns * 2} messages`);
-    const conversationId = await seedConversation(server.store, userId, settings.turns, run + 1);
-    const long = async () => {
-      progress(`stream run ${run + 1}: into the ${settings.turns * 2}-message conversation, then idle`);
-      const figures = await measureStream(browser, server.url, `/c/${conversationId}`, settings.turns, { timeoutMs, idleAfter: true });
-      series.long.push(figures.stream);
-      if (figures.idle) series.idle.push(figures.idle);
-    };
-    const empty = async () => {
-      progress(`stream run ${run + 1}: into a new conversation`);
-      series.empty.push((await measureStream(browser, server.url, '/', 0, { timeoutMs, idleAfter: false })).stream);
-    };
-    if (run % 2 === 0) {
-      await long();
-      await empty();
-    } else {
-      await empty();
-      await long();
-    }
+  if (only.has('3')) {
+    const timeoutMs = (countWords(answer) / 2) * settings.chunkDelayMs * 30 + 120_000;
+    const series: StreamSeries = { long: [], idle: [], empty: [] };
+    for (let run = 0; run < settings.streamRuns; run += 1) {
+      progress(`stream run ${run + 1}/${settings.streamRuns}: seeding ${settings.turns * 2} messages`);
+      const conversationId = await seedConversation(server.store, userId, settings.turns, run + 1);
+      const long = async () => {
+        progress(`stream run ${run + 1}: into the ${settings.turns * 2}-message conversation, then idle`);
+        const figures = await measureStream(browser, server.url, `/c/${conversationId}`, settings.turns, { timeoutMs, idleAfter: true });
+        series.long.push(figures.stream);
+        if (figures.idle) series.idle.push(figures.idle);
+      };
+      const empty = async () => {
+        progress(`stream run ${run + 1}: into a new conversation`);
+        series.empty.push((await measureStream(browser, server.url, '/', 0, { timeoutMs, idleAfter: false })).stream);
+      };
+      if (run % 2 === 0) {
+        await long();
+        await empty();
+      } else {
+        await empty();
+        await long();
+      }
   }
   print();
   print(streamTable(series, { words: countWords(answer), turns: settings.turns, chunkDelayMs: settings.chunkDelayMs }));
+  }
   print();
   print(`total bench time ${((performance.now() - started) / 1000).toFixed(0)} s`);
 } catch (error) {

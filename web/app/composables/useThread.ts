@@ -18,9 +18,41 @@ function threads(): SharedThreads {
   const socket = useChatSocket();
   const store = new ThreadStore({ socket: socket.client, loadConversation });
   const states = shallowReactive(new Map<string, ThreadState>());
-  store.subscribe((key) => states.set(key, store.get(key)));
+  // At most one render a frame: a streamed answer's chunks, or a replay's thousands of events, that come
+  // within one frame are shown together instead of each re-rendering the page on its own.
+  const changed = new Set<string>();
+  const show = () => {
+    for (const key of changed) states.set(key, store.get(key));
+    changed.clear();
+  };
+  const nextFrame = frameBatcher(show);
+  store.subscribe((key) => {
+    changed.add(key);
+    nextFrame();
+  });
   shared = { store, states };
   return shared;
+}
+
+/**
+ * Calls `flush` once at the next animation frame however often it is asked before; a hidden tab draws no
+ * frames, so a timer stands in for them there.
+ */
+function frameBatcher(flush: () => void): () => void {
+  let frame: number | null = null;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const run = () => {
+    if (frame !== null) cancelAnimationFrame(frame);
+    if (timer !== null) clearTimeout(timer);
+    frame = null;
+    timer = null;
+    flush();
+  };
+  return () => {
+    if (frame !== null || timer !== null) return;
+    frame = requestAnimationFrame(run);
+    timer = setTimeout(run, 100);
+  };
 }
 
 export interface Thread {
