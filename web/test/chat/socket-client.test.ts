@@ -183,7 +183,7 @@ describe('chat socket client against the chat server', () => {
     expect(client.pending()).toHaveLength(0);
   });
 
-  it('loads a conversation opened by URL from its first event, and follows it live', async () => {
+  it('loads a conversation opened by URL from its snapshot with nothing replayed, and follows it live', async () => {
     const writer = newClient();
     const { store: writerStore, adopted } = newStore(writer);
     writer.start();
@@ -191,16 +191,42 @@ describe('chat socket client against the chat server', () => {
     await waitFor(() => adopted.length === 1 && lastTurn(writerStore.get(adopted[0] as string)).state === 'done', 'the first answer');
     const id = adopted[0] as string;
 
-    // Another tab opens /c/<id>: snapshot over HTTP plus a replay from seq 0, merged without doubling.
+    // Another tab opens /c/<id>: the snapshot over HTTP, then only what comes after it (nothing is replayed).
     const reader = newClient();
     const { store: readerStore } = newStore(reader);
+    const replayed: ServerEvent[] = [];
+    reader.onEvent((event) => {
+      if ('seq' in event && event.seq !== undefined) replayed.push(event);
+    });
     reader.start();
     readerStore.open(id);
-    await waitFor(() => readerStore.get(id).loaded && reader.lastSeq(id) > 0, 'the conversation to load');
+    await waitFor(() => readerStore.get(id).loaded && reader.isFollowing(id), 'the conversation to load');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(replayed).toEqual([]);
+    expect(readerStore.get(id).turns.map((t) => [t.question, t.state])).toEqual([['hello', 'done']]);
     writerStore.send(id, 'slow and steady');
     await waitFor(() => readerStore.get(id).turns.length === 2 && lastTurn(readerStore.get(id)).state === 'done', 'the live answer in the other tab');
     expect(readerStore.get(id).turns.map((t) => t.question)).toEqual(['hello', 'slow and steady']);
     expect(answerText(lastTurn(readerStore.get(id)))).toBe(SLOW_WORDS);
     expect(readerStore.get(id).title).toBe(writerStore.get(id).title);
+  });
+
+  it('opens a conversation in the middle of an answer and shows that answer whole, once', async () => {
+    const writer = newClient();
+    const { store: writerStore, adopted } = newStore(writer);
+    writer.start();
+    writerStore.send(DRAFT, 'hello');
+    await waitFor(() => adopted.length === 1 && lastTurn(writerStore.get(adopted[0] as string)).state === 'done', 'the first answer');
+    const id = adopted[0] as string;
+    writerStore.send(id, 'slow and steady');
+    await waitFor(() => answerText(lastTurn(writerStore.get(id))).includes('word10 '), 'the slow answer to be under way');
+
+    const reader = newClient();
+    const { store: readerStore } = newStore(reader);
+    reader.start();
+    readerStore.open(id);
+    await waitFor(() => readerStore.get(id).turns.length === 2 && lastTurn(readerStore.get(id)).state === 'done', 'the answer in the new tab');
+    expect(readerStore.get(id).turns.map((t) => t.question)).toEqual(['hello', 'slow and steady']);
+    expect(answerText(lastTurn(readerStore.get(id)))).toBe(SLOW_WORDS);
   });
 });

@@ -76,12 +76,14 @@ export class ThreadStore {
     return () => this.adoptListeners.delete(listener);
   }
 
-  /** Shows a conversation: follows it from its first event and loads its snapshot, unless it is followed already. */
+  /**
+   * Shows a conversation: loads its snapshot, then follows it from the snapshot's resume point (only an answer
+   * still being written is replayed), unless it is followed already.
+   */
   open(conversationId: string): void {
     if (conversationId === DRAFT) return;
     if (!this.threads.has(conversationId)) this.threads.set(conversationId, emptyThread(conversationId));
     if (this.deps.socket.isFollowing(conversationId) && this.get(conversationId).loaded) return;
-    this.deps.socket.follow(conversationId, 0);
     void this.load(conversationId);
   }
 
@@ -161,6 +163,8 @@ export class ThreadStore {
     if (result.ok) {
       const { conversation } = result;
       this.update(conversationId, (state) => applySnapshot(state, conversation));
+      // A server without resume points (older) replays from the first event; the reducer merges it per turn.
+      if (!this.deps.socket.isFollowing(conversationId)) this.deps.socket.follow(conversationId, conversation.resumeAfterSeq ?? 0);
     } else if (result.notFound) {
       this.update(conversationId, markNotFound);
       this.deps.socket.unfollow(conversationId);
