@@ -44,15 +44,7 @@ const phase = (text: string) => {
   phaseStarted = performance.now();
 };
 
-const cleanup = new Cleanup();
-let interrupted = false;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    interrupted = true;
-    progress(`${signal}: stopping everything started`);
-    void cleanup.all().finally(() => process.exit(130));
-  });
-}
+const cleanup = new Cleanup().stopOnSignals(progress);
 
 const started = performance.now();
 try {
@@ -83,7 +75,7 @@ try {
   print();
   print(`total bench time ${((performance.now() - started) / 1000).toFixed(0)} s; load average at end ${load()}`);
 } catch (error) {
-  if (!interrupted) {
+  if (!cleanup.interrupted) {
     process.stderr.write(`bench:server failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     process.exitCode = 1;
   }

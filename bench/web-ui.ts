@@ -51,15 +51,7 @@ const settings = {
 const print = (text = '') => process.stdout.write(`${text}\n`);
 const progress = (text: string) => process.stderr.write(`[bench:web] ${text}\n`);
 
-const cleanup = new Cleanup();
-let interrupted = false;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    interrupted = true;
-    progress(`${signal}: stopping everything started`);
-    void cleanup.all().finally(() => process.exit(130));
-  });
-}
+const cleanup = new Cleanup().stopOnSignals(progress);
 
 const started = performance.now();
 try {
@@ -130,7 +122,7 @@ try {
   print();
   print(`total bench time ${((performance.now() - started) / 1000).toFixed(0)} s`);
 } catch (error) {
-  if (!interrupted) {
+  if (!cleanup.interrupted) {
     process.stderr.write(`bench:web failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     process.exitCode = 1;
   }

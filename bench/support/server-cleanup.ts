@@ -4,6 +4,20 @@
  */
 export class Cleanup {
   private readonly steps: Array<{ what: string; run: () => Promise<void> | void }> = [];
+  /** Set once Ctrl+C or SIGTERM has started stopping everything: the errors that follow are expected. */
+  interrupted = false;
+
+  /** On SIGINT or SIGTERM: says so through `progress`, stops everything, exits with 130. */
+  stopOnSignals(progress: (text: string) => void): this {
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      process.once(signal, () => {
+        this.interrupted = true;
+        progress(`${signal}: stopping everything started`);
+        void this.all().finally(() => process.exit(130));
+      });
+    }
+    return this;
+  }
 
   add(what: string, run: () => Promise<void> | void): void {
     this.steps.push({ what, run });
