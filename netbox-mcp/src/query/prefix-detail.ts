@@ -25,6 +25,7 @@ import {
   type PrefixRow,
   type RangeRow,
 } from './prefix-rows.ts';
+import { addPrefixLinks } from './prefix-links.ts';
 import { QueryLog } from './query-log.ts';
 import { UtilizationIndex, type Utilization } from './utilization.ts';
 import { resolveVrf, vrfLabel, vrfParam, type VrfRef } from './vrf-ref.ts';
@@ -115,11 +116,7 @@ export async function prefixDetail(ctx: ToolContext, args: PrefixDetailArgs): Pr
   const kept = onlyFree ? [] : shown.slice(0, fitted.kept[0]);
   const objects: Record<string, string> = { [String(self.row.id)]: url };
   const names = new NameLinks().add(text, url);
-  for (const c of kept) {
-    const childUrl = objectUrl.replace('{id}', String(c.row.id));
-    objects[String(c.row.id)] = childUrl;
-    names.add(formatCidr(c.cidr), childUrl);
-  }
+  addPrefixLinks(kept, objectUrl, { objects, names });
   return textResult(fitted.text, {
     queries: log.paths,
     rows: kept.length,

@@ -21,6 +21,7 @@ import {
   type PrefixRow,
   type RangeRow,
 } from './prefix-rows.ts';
+import { addPrefixLinks } from './prefix-links.ts';
 import { QueryLog } from './query-log.ts';
 import { UtilizationIndex } from './utilization.ts';
 import { resolveVrf, vrfLabel, vrfParam } from './vrf-ref.ts';
@@ -93,11 +94,7 @@ export async function prefixUtilizationTable(ctx: ToolContext, args: Utilization
   const kept = shown.slice(0, fitted.kept[0]);
   const objects: Record<string, string> = {};
   const names = new NameLinks();
-  for (const { p } of kept) {
-    const url = objectUrl.replace('{id}', String(p.row.id));
-    objects[String(p.row.id)] = url;
-    names.add(formatCidr(p.cidr), url);
-  }
+  addPrefixLinks(kept.map(({ p }) => p), objectUrl, { objects, names });
   return textResult(fitted.text, {
     queries: log.paths,
     rows: kept.length,
