@@ -81,6 +81,16 @@ function lastTurn(state: ThreadState) {
   return turn;
 }
 
+/** A tab that started a conversation with "hello" and has its answer. */
+async function firstTab(): Promise<{ writerStore: ThreadStore; id: string }> {
+  const writer = newClient();
+  const { store: writerStore, adopted } = newStore(writer);
+  writer.start();
+  writerStore.send(DRAFT, 'hello');
+  await waitFor(() => adopted.length === 1 && lastTurn(writerStore.get(adopted[0] as string)).state === 'done', 'the first answer');
+  return { writerStore, id: adopted[0] as string };
+}
+
 describe('chat socket client against the chat server', () => {
   it('survives a socket cut mid-answer: reconnects, replays, and shows the whole answer exactly once', async () => {
     const client = newClient();
@@ -184,12 +194,7 @@ describe('chat socket client against the chat server', () => {
   });
 
   it('loads a conversation opened by URL from its snapshot with nothing replayed, and follows it live', async () => {
-    const writer = newClient();
-    const { store: writerStore, adopted } = newStore(writer);
-    writer.start();
-    writerStore.send(DRAFT, 'hello');
-    await waitFor(() => adopted.length === 1 && lastTurn(writerStore.get(adopted[0] as string)).state === 'done', 'the first answer');
-    const id = adopted[0] as string;
+    const { writerStore, id } = await firstTab();
 
     // Another tab opens /c/<id>: the snapshot over HTTP, then only what comes after it (nothing is replayed).
     const reader = newClient();
@@ -212,12 +217,7 @@ describe('chat socket client against the chat server', () => {
   });
 
   it('opens a conversation in the middle of an answer and shows that answer whole, once', async () => {
-    const writer = newClient();
-    const { store: writerStore, adopted } = newStore(writer);
-    writer.start();
-    writerStore.send(DRAFT, 'hello');
-    await waitFor(() => adopted.length === 1 && lastTurn(writerStore.get(adopted[0] as string)).state === 'done', 'the first answer');
-    const id = adopted[0] as string;
+    const { writerStore, id } = await firstTab();
     writerStore.send(id, 'slow and steady');
     await waitFor(() => answerText(lastTurn(writerStore.get(id))).includes('word10 '), 'the slow answer to be under way');
 
