@@ -1,6 +1,12 @@
+import { defaultServerConditions } from 'vite';
 import { defineConfig } from 'vitest/config';
 
+/** Workspace packages that ship a build resolve to their TypeScript sources in tests, as they do under npm start. */
+const conditions = ['@netbox-chatbox/source', ...defaultServerConditions];
+
 export default defineConfig({
+  resolve: { conditions },
+  ssr: { resolve: { conditions } },
   test: {
     include: ['**/test/**/*.test.ts'],
     exclude: ['**/node_modules/**'],

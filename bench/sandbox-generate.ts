@@ -27,7 +27,7 @@ interface Result {
 
 const results: [number, Result][] = [];
 for (const scale of [1, 10, 100]) {
-  const out = spawnSync(process.execPath, ['--expose-gc', '--max-old-space-size=8192', '--import', 'tsx', '--input-type=module', '-e', CHILD, String(scale)], {
+  const out = spawnSync(process.execPath, ['--expose-gc', '--max-old-space-size=8192', '--input-type=module', '-e', CHILD, String(scale)], {
     encoding: 'utf8',
     maxBuffer: 1 << 20,
   });

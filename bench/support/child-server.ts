@@ -13,7 +13,7 @@ const SERVE = fileURLToPath(new URL('./serve-for-bench.ts', import.meta.url));
 
 /** Starts `serve-for-bench.ts` in its own Node process and waits for the line with its URL. */
 export async function startChildServer(args: string[], stdin?: string): Promise<ChildServer> {
-  const child = spawn(process.execPath, ['--import', 'tsx', SERVE, ...args], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [SERVE, ...args], { stdio: ['pipe', 'pipe', 'inherit'] });
   if (stdin !== undefined) child.stdin.end(stdin);
   else child.stdin.end();
   const line = await new Promise<string>((resolve, reject) => {

@@ -36,7 +36,11 @@ export const OFFICIAL_MAX_LIMIT = 100;
  * the parameters that server builds, and its result is NetBox's JSON body as is.
  */
 export class OfficialSession {
-  constructor(readonly api: SandboxApi) {}
+  readonly api: SandboxApi;
+
+  constructor(api: SandboxApi) {
+    this.api = api;
+  }
 
   get calls(): number {
     return this.api.calls;

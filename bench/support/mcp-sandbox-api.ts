@@ -15,10 +15,16 @@ export class SandboxApi {
   calls = 0;
   bytes = 0;
 
+  readonly url: string;
+  readonly authorization: string;
+
   constructor(
-    readonly url: string,
-    readonly authorization: string,
-  ) {}
+    url: string,
+    authorization: string,
+  ) {
+    this.url = url;
+    this.authorization = authorization;
+  }
 
   async get<T>(path: string, params: ApiParams = {}): Promise<T> {
     const query = new URLSearchParams();

@@ -7,8 +7,8 @@ import { descendants, signalIfSame } from './server-proc-memory.ts';
 
 const MAIN = fileURLToPath(new URL('../../server/src/main.ts', import.meta.url));
 const GC_HOOK = new URL('./server-gc-hook.ts', import.meta.url).href;
-/** tsx's loader by absolute URL, so the child can run from its own empty directory (no stray `.env`). */
-const TSX = import.meta.resolve('tsx');
+/** As npm start runs it: Node's own type stripping, netbox-mcp from its sources rather than its build. */
+const SOURCE_CONDITION = '--conditions=@netbox-chatbox/source';
 
 /** The heap after a full GC, as the child reported it. */
 export interface HeapFigures {
@@ -37,7 +37,7 @@ export interface ChildApp {
  * (graceful: it closes its CLI processes), then SIGKILL; any CLI process it leaves behind is stopped by PID too.
  */
 export async function startChildApp(cleanup: Cleanup, env: Record<string, string>, cwd: string): Promise<ChildApp> {
-  const child = spawn(process.execPath, ['--expose-gc', '--import', TSX, '--import', GC_HOOK, MAIN], {
+  const child = spawn(process.execPath, ['--expose-gc', SOURCE_CONDITION, '--import', GC_HOOK, MAIN], {
     cwd,
     env: { PATH: process.env.PATH ?? '', HOME: cwd, LOG_LEVEL: 'debug', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

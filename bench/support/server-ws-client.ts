@@ -40,7 +40,10 @@ export class BenchSocket {
   private readonly pending = new Set<Pending>();
   private closed = false;
 
-  private constructor(private readonly socket: WebSocket) {
+  private readonly socket: WebSocket;
+
+  private constructor(socket: WebSocket) {
+    this.socket = socket;
     socket.on('message', (data) => this.onEvent(JSON.parse(data.toString()) as ServerEvent, performance.now()));
     socket.on('close', () => {
       this.closed = true;

@@ -41,7 +41,7 @@ function run(cleanup: Cleanup, what: string, command: string, args: readonly str
 export async function buildOurs(cleanup: Cleanup): Promise<string> {
   const copy = join(tempDir(cleanup, 'bench-web-ui-'), 'public');
   for (let attempt = 1; ; attempt += 1) {
-    await run(cleanup, 'web build', process.execPath, ['--import', 'tsx', join(ROOT, 'web', 'scripts', 'ensure-build.ts'), '--strict'], ROOT);
+    await run(cleanup, 'web build', process.execPath, [join(ROOT, 'web', 'scripts', 'ensure-build.ts'), '--strict'], ROOT);
     rmSync(copy, { recursive: true, force: true });
     if (existsSync(WEB_PUBLIC)) cpSync(WEB_PUBLIC, copy, { recursive: true });
     const missing = missingShellFiles(copy);

@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { pino, type Logger } from 'pino';
 import { parseCliConfig, type CliConfig } from './cli-config.ts';

@@ -156,7 +156,7 @@ describe('parseCliConfig', () => {
 
 describe('the netbox-mcp binary with a bad setting', () => {
   const run = (argv: string[], env: Record<string, string>) =>
-    spawnSync(process.execPath, ['--import', 'tsx', CLI, ...argv], {
+    spawnSync(process.execPath, [CLI, ...argv], {
       cwd: ROOT,
       env: { PATH: process.env.PATH ?? '', ...env },
       encoding: 'utf8',

@@ -160,7 +160,7 @@ describe('the netbox-mcp binary with --transport http', () => {
   });
 
   it('serves on the port it logs and stops on SIGTERM with 0', async () => {
-    child = spawn(process.execPath, ['--import', 'tsx', CLI, '--transport', 'http', '--port', '0', '--http-token', HTTP_TOKEN], {
+    child = spawn(process.execPath, [CLI, '--transport', 'http', '--port', '0', '--http-token', HTTP_TOKEN], {
       cwd: ROOT,
       env: { PATH: process.env.PATH ?? '', NETBOX_URL: sandbox.current.url, NETBOX_TOKEN: sandbox.current.token, LOG_LEVEL: 'debug' },
       stdio: 'pipe',

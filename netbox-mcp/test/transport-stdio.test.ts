@@ -30,7 +30,7 @@ describe('netbox-mcp on stdio, through the MCP client', () => {
   beforeAll(async () => {
     transport = new StdioClientTransport({
       command: process.execPath,
-      args: ['--import', 'tsx', CLI],
+      args: [CLI],
       cwd: ROOT,
       env: cliEnv(),
       stderr: 'pipe',
@@ -102,7 +102,7 @@ describe('netbox-mcp on stdio, raw', () => {
   });
 
   function start(): { child: ChildProcessWithoutNullStreams; lines: string[]; stderr: () => string; next: () => Promise<string> } {
-    const child = spawn(process.execPath, ['--import', 'tsx', CLI], { cwd: ROOT, env: cliEnv(), stdio: 'pipe' });
+    const child = spawn(process.execPath, [CLI], { cwd: ROOT, env: cliEnv(), stdio: 'pipe' });
     children.push(child);
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));

@@ -16,7 +16,7 @@ function stopAll(code: number): void {
   process.exitCode = code;
 }
 
-const server = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], { cwd: root, env: { ...process.env, PORT: serverPort }, stdio: ['ignore', 'pipe', 'inherit'] });
+const server = spawn(process.execPath, ['--conditions=@netbox-chatbox/source', 'server/src/main.ts'], { cwd: root, env: { ...process.env, PORT: serverPort }, stdio: ['ignore', 'pipe', 'inherit'] });
 children.push(server);
 server.on('exit', (code) => stopAll(code ?? 1));
 let started = false;

@@ -161,11 +161,16 @@ export class NetboxClient {
 }
 
 class RetryableFailure extends Error {
+  readonly final: NetboxMcpError;
+  readonly retryAfter: string | null;
+
   constructor(
-    readonly final: NetboxMcpError,
-    readonly retryAfter: string | null = null,
+    final: NetboxMcpError,
+    retryAfter: string | null = null,
   ) {
     super(final.message);
+    this.final = final;
+    this.retryAfter = retryAfter;
   }
 }
 

@@ -28,8 +28,11 @@ function findClause(model: ModelDef, parameter: string): Omit<Clause, 'values'> 
 /** Collected 400 errors, keyed by parameter as NetBox's body is. */
 export class FilterErrors extends Error {
   readonly code = 'FILTER_ERRORS';
-  constructor(readonly errors: Record<string, string[]>) {
+  readonly errors: Record<string, string[]>;
+
+  constructor(errors: Record<string, string[]>) {
     super('invalid filter values');
+    this.errors = errors;
   }
 }
 

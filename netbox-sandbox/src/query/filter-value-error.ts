@@ -4,11 +4,14 @@
  */
 export class FilterValueError extends Error {
   readonly code = 'FILTER_VALUE_INVALID';
+  readonly parameter: string;
+
   constructor(
-    readonly parameter: string,
+    parameter: string,
     message: string,
   ) {
     super(message);
+    this.parameter = parameter;
   }
 }
 

@@ -32,7 +32,11 @@ export class TurnMapper {
   /** A new text block started after earlier text; its first non-empty piece gets the paragraph break. */
   private breakPending = false;
 
-  constructor(private readonly turnId: string) {}
+  private readonly turnId: string;
+
+  constructor(turnId: string) {
+    this.turnId = turnId;
+  }
 
   get retry(): RetrySeen | undefined {
     return this.lastRetry;

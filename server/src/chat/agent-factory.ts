@@ -23,7 +23,10 @@ export class AgentFactory {
   private readonly extraMcp: ExtraMcp | undefined;
   private readonly sourceEnv: Record<string, string | undefined>;
 
-  constructor(private readonly deps: AgentFactoryDeps) {
+  private readonly deps: AgentFactoryDeps;
+
+  constructor(deps: AgentFactoryDeps) {
+    this.deps = deps;
     const mcp = deps.config.mcp;
     this.extraMcp = mcp ? { servers: mcp.servers, allowedTools: mcp.allowedTools } : undefined;
     // Only what the model needs; agent-env.ts whitelists again.

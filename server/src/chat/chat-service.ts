@@ -54,7 +54,10 @@ export class ChatService {
   private readonly sweeper: NodeJS.Timeout;
   private closed = false;
 
-  constructor(private readonly deps: ChatServiceDeps) {
+  private readonly deps: ChatServiceDeps;
+
+  constructor(deps: ChatServiceDeps) {
+    this.deps = deps;
     this.sweeper = setInterval(() => this.sweep(), 30_000);
     this.sweeper.unref();
   }

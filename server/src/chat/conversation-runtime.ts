@@ -26,13 +26,22 @@ export class ConversationRuntime {
   lastSeq: number;
   private chain: Promise<unknown> = Promise.resolve();
 
+  readonly conversationId: string;
+  readonly userId: string;
+  private readonly store: Store;
+  private readonly logger: Logger;
+
   constructor(
-    readonly conversationId: string,
-    readonly userId: string,
+    conversationId: string,
+    userId: string,
     init: { sdkSessionId: string | null; costTotal: number; lastSeq: number },
-    private readonly store: Store,
-    private readonly logger: Logger,
+    store: Store,
+    logger: Logger,
   ) {
+    this.conversationId = conversationId;
+    this.userId = userId;
+    this.store = store;
+    this.logger = logger;
     this.sdkSessionId = init.sdkSessionId;
     this.costTotal = init.costTotal;
     this.lastSeq = init.lastSeq;

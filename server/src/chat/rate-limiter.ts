@@ -6,10 +6,13 @@ export class MessageRateLimiter {
   private readonly sent = new Map<string, number[]>();
   private readonly windowMs: number;
 
+  private readonly perMinute: number;
+
   constructor(
-    private readonly perMinute: number,
+    perMinute: number,
     options: { windowMs?: number } = {},
   ) {
+    this.perMinute = perMinute;
     this.windowMs = options.windowMs ?? 60_000;
   }
 

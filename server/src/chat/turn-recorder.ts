@@ -63,10 +63,15 @@ export class TurnRecorder {
   private readonly toolStarted = new Map<string, number>();
   private readonly startedAt = performance.now();
 
+  readonly conversationId: string;
+  readonly turnId: string;
+
   constructor(
-    readonly conversationId: string,
-    readonly turnId: string,
+    conversationId: string,
+    turnId: string,
   ) {
+    this.conversationId = conversationId;
+    this.turnId = turnId;
     this.finished = new Promise((resolve) => (this.resolveFinished = resolve));
   }
 

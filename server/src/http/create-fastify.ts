@@ -67,6 +67,8 @@ export async function createFastify(options: CreateFastifyOptions): Promise<Fast
     global: true,
     max: options.requestsPerMinute ?? 600,
     timeWindow: 60_000,
+    // A page load fetches dozens of hashed assets, and an orchestrator's probes must never read 429 as "restart me".
+    allowList: (request) => isUnlimited(request.url),
     errorResponseBuilder: (_request, context) => ({ statusCode: context.statusCode, ...httpError('RATE_LIMITED') }),
   });
   await app.register(websocket, { options: { maxPayload: WS_MAX_PAYLOAD } });
@@ -82,6 +84,13 @@ export async function createFastify(options: CreateFastifyOptions): Promise<Fast
 
   await registerOpenapi(app, options.version);
   return app;
+}
+
+const UNLIMITED_PATHS = new Set(['/health', '/ready', '/favicon.svg']);
+
+function isUnlimited(url: string): boolean {
+  const path = url.split('?', 1)[0] ?? url;
+  return UNLIMITED_PATHS.has(path) || path.startsWith('/_nuxt/');
 }
 
 /** `ws://host` for the page's own host, so the socket is allowed by CSP even in browsers where 'self' omits ws. */

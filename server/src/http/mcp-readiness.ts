@@ -48,10 +48,15 @@ export class McpReadiness {
   private running: Promise<McpCheck> | undefined;
   private readonly wasOk = new Map<string, boolean>();
 
+  private readonly config: McpConfig;
+  private readonly options: McpReadinessOptions;
+
   constructor(
-    private readonly config: McpConfig,
-    private readonly options: McpReadinessOptions = {},
+    config: McpConfig,
+    options: McpReadinessOptions = {},
   ) {
+    this.config = config;
+    this.options = options;
     this.ttlMs = options.ttlMs ?? 30_000;
     this.probeMs = options.probeMs ?? 15_000;
     this.waitMs = options.waitMs ?? 5_000;

@@ -5,10 +5,16 @@
 export class StartersCache<T> {
   readonly #entries = new Map<string, { expires: number; value: Promise<T> }>();
 
+  private readonly maxEntries;
+  private readonly now: () => number;
+
   constructor(
-    private readonly maxEntries = 1000,
-    private readonly now: () => number = Date.now,
-  ) {}
+    maxEntries = 1000,
+    now: () => number = Date.now,
+  ) {
+    this.maxEntries = maxEntries;
+    this.now = now;
+  }
 
   /** `load` returns the value and how long it may be kept (ms). A load that throws is not kept. */
   get(key: string, load: () => Promise<{ value: T; ttlMs: number }>): Promise<T> {

@@ -30,7 +30,10 @@ export function loadWebBuild(dir: string = DEFAULT_WEB_DIR): WebBuild | undefine
   return { dir, shell, scriptHashes: inlineScriptHashes(shell) };
 }
 
-/** Hashes of the executable inline scripts; JSON data blocks need none, as browsers never run them. */
+/**
+ * Hashes of the inline scripts the browser checks against `script-src`: executable ones and import maps (Nuxt 4.6
+ * writes one for its entry). JSON data blocks need none, as browsers never run them.
+ */
 export function inlineScriptHashes(html: string): string[] {
   const hashes: string[] = [];
   for (const match of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
@@ -38,7 +41,7 @@ export function inlineScriptHashes(html: string): string[] {
     const body = match[2] ?? '';
     if (/\bsrc\s*=/i.test(attributes) || body.length === 0) continue;
     const type = /\btype\s*=\s*["']?([^"'\s>]+)/i.exec(attributes)?.[1]?.toLowerCase();
-    if (type && type !== 'module' && type !== 'text/javascript') continue;
+    if (type && type !== 'module' && type !== 'text/javascript' && type !== 'importmap') continue;
     hashes.push(`'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`);
   }
   return hashes;

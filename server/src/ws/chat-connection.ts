@@ -37,12 +37,21 @@ export class ChatConnection implements Subscriber, ClosableSocket {
   private readonly heartbeat: NodeJS.Timeout;
   private closed = false;
 
+  private readonly socket: WebSocket;
+  private readonly identity: Identity;
+  private readonly deps: ChatConnectionDeps;
+  private readonly log: FastifyBaseLogger;
+
   constructor(
-    private readonly socket: WebSocket,
-    private readonly identity: Identity,
-    private readonly deps: ChatConnectionDeps,
-    private readonly log: FastifyBaseLogger,
+    socket: WebSocket,
+    identity: Identity,
+    deps: ChatConnectionDeps,
+    log: FastifyBaseLogger,
   ) {
+    this.socket = socket;
+    this.identity = identity;
+    this.deps = deps;
+    this.log = log;
     this.guard = new FloodGuard(deps.floodBurst, deps.floodPerSecond);
     socket.on('message', (data, isBinary) => this.onFrame(data, isBinary));
     socket.on('pong', () => (this.alive = true));

@@ -10,11 +10,16 @@ export class FloodGuard {
   dropped = 0;
   private lastWarned = -Infinity;
 
+  private readonly burst;
+  private readonly perSecond;
+
   constructor(
-    private readonly burst = 40,
-    private readonly perSecond = 10,
+    burst = 40,
+    perSecond = 10,
     now = Date.now(),
   ) {
+    this.burst = burst;
+    this.perSecond = perSecond;
     this.tokens = burst;
     this.last = now;
   }

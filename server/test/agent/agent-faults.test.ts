@@ -75,7 +75,7 @@ describe('what the model may not do', () => {
           servers: {
             nbx: {
               type: 'stdio',
-              command: join(REPO, 'node_modules/.bin/tsx'),
+              command: process.execPath,
               args: [join(REPO, 'netbox-mcp/src/cli.ts')],
               env: { NETBOX_URL: harness.sandbox.url, NETBOX_TOKEN: harness.sandbox.token, PATH: process.env.PATH ?? '' },
               // The first request must already list its tools.

@@ -88,8 +88,8 @@ describe('the CLI environment', () => {
     await log.ended(session.send('hello there'));
     const cli = cliProcesses().find((p) => !before.has(p.pid));
     if (!cli) throw new Error('no CLI process found');
-    // The SDK adds these for its own child (SDK 0.3.329); nothing else may be there that we did not put there.
-    const sdkOwn = ['CLAUDE_CODE_ENTRYPOINT', 'CLAUDE_AGENT_SDK_VERSION', 'CLAUDE_CODE_SDK_READS_SESSION_STATE'];
+    // The SDK adds these for its own child (SDK 0.3.337); nothing else may be there that we did not put there.
+    const sdkOwn = ['BUN_ENABLE_CRASH_REPORTING', 'CLAUDE_CODE_ENTRYPOINT', 'CLAUDE_AGENT_SDK_VERSION', 'CLAUDE_CODE_SDK_READS_SESSION_STATE'];
     expect(Object.keys(cli.env).filter((name) => !ours.has(name)).sort()).toEqual(sdkOwn.sort());
     expect(cli.env).not.toHaveProperty(CANARY);
     expect(Object.values(cli.env)).not.toContain('canary-value');

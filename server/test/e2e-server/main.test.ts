@@ -5,8 +5,9 @@ import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
-const TSX = join(ROOT, 'node_modules/.bin/tsx');
 const MAIN = join(ROOT, 'server/src/main.ts');
+/** As npm start runs it: Node's own type stripping, netbox-mcp from its sources rather than its build. */
+const SOURCE_CONDITION = '--conditions=@netbox-chatbox/source';
 
 interface Run {
   readonly child: ChildProcess;
@@ -22,7 +23,7 @@ const children: ChildProcess[] = [];
 function start(env: Record<string, string>): Run {
   const cwd = mkdtempSync(join(tmpdir(), 'server-main-'));
   dirs.push(cwd);
-  const child = spawn(TSX, [MAIN], { cwd, env: { PATH: process.env.PATH ?? '', HOME: cwd, DATA_DIR: join(cwd, 'data'), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [SOURCE_CONDITION, MAIN], { cwd, env: { PATH: process.env.PATH ?? '', HOME: cwd, DATA_DIR: join(cwd, 'data'), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   children.push(child);
   const run: Run = {
     child,

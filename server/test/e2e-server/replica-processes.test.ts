@@ -2,7 +2,6 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { startScriptedModel, type ScriptedModel } from '@netbox-chatbox/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useSandbox } from '../../../netbox-sandbox/test/support/test-sandbox.ts';
@@ -12,8 +11,8 @@ import { API_KEY } from './support/test-server.ts';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const MAIN = join(ROOT, 'server/src/main.ts');
-/** tsx's loader, as `node --import tsx` would load it: one node process per server, no tsx wrapper process. */
-const TSX_LOADER = pathToFileURL(join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
+/** As npm start runs it: Node's own type stripping, netbox-mcp from its sources rather than its build. */
+const SOURCE_CONDITION = '--conditions=@netbox-chatbox/source';
 
 const sandbox = useSandbox();
 let model: ScriptedModel;
@@ -48,7 +47,7 @@ async function startServer(): Promise<ServerProcess> {
     PORT: '0',
     LOG_LEVEL: 'warn',
   };
-  const child = spawn(process.execPath, ['--import', TSX_LOADER, MAIN], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [SOURCE_CONDITION, MAIN], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));

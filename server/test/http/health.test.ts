@@ -84,3 +84,21 @@ describe('health and readiness without a model', () => {
     expect(await bad.json()).toMatchObject({ code: 'BAD_FRAME' });
   });
 });
+
+describe('request limits', () => {
+  it('never rate-limits /health and /ready, while the API is limited past 600 requests a minute', async () => {
+    const hit = async (path: string, n: number): Promise<number[]> => {
+      const statuses: number[] = [];
+      for (let i = 0; i < n; i += 50) {
+        const batch = await Promise.all(Array.from({ length: Math.min(50, n - i) }, () => fetch(`${server.url}${path}`).then(async (r) => (await r.arrayBuffer(), r.status))));
+        statuses.push(...batch);
+      }
+      return statuses;
+    };
+    const health = await hit('/health', 700);
+    expect(health.filter((s) => s !== 200)).toEqual([]);
+    expect((await hit('/ready', 5)).every((s) => s === 503)).toBe(true);
+    const api = await hit('/api/openapi.json', 650);
+    expect(api.filter((s) => s === 429).length).toBeGreaterThan(0);
+  });
+});

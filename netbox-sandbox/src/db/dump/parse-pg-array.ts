@@ -18,10 +18,13 @@ export function parsePgArray(text: string): PgArray {
 class ArrayParser {
   private pos: number;
 
+  private readonly text: string;
+
   constructor(
-    private readonly text: string,
+    text: string,
     start: number,
   ) {
+    this.text = text;
     this.pos = start;
   }
 

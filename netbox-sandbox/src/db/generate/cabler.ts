@@ -80,7 +80,11 @@ const DEFAULT_COLORS: Readonly<Record<string, string>> = {
 export class Cabler {
   readonly links = new Map<string, CableLink>();
 
-  constructor(private readonly ctx: GenerationContext) {}
+  private readonly ctx: GenerationContext;
+
+  constructor(ctx: GenerationContext) {
+    this.ctx = ctx;
+  }
 
   connect(a: Termination, b: Termination, options: CableOptions): number {
     const db = this.ctx.db;

@@ -85,14 +85,28 @@ function dataCableType(a: Termination): string {
 class SiteCabling {
   private labelCounter = 0;
 
+  private readonly interfaces: TableBuilder;
+  private readonly cabler: Cabler;
+  private readonly rng: Random;
+  private readonly site: SiteInfo;
+  private readonly devices: readonly DeviceInfo[];
+  private readonly created: number;
+
   constructor(
-    private readonly interfaces: TableBuilder,
-    private readonly cabler: Cabler,
-    private readonly rng: Random,
-    private readonly site: SiteInfo,
-    private readonly devices: readonly DeviceInfo[],
-    private readonly created: number,
-  ) {}
+    interfaces: TableBuilder,
+    cabler: Cabler,
+    rng: Random,
+    site: SiteInfo,
+    devices: readonly DeviceInfo[],
+    created: number,
+  ) {
+    this.interfaces = interfaces;
+    this.cabler = cabler;
+    this.rng = rng;
+    this.site = site;
+    this.devices = devices;
+    this.created = created;
+  }
 
   device(suffix: string): DeviceInfo | undefined {
     return this.devices.find((d) => d.name.endsWith(`-${suffix}`));

@@ -68,11 +68,18 @@ class ChangeLog {
   private readonly names = new Map<string, Map<unknown, string>>();
   private cableEnds: Map<unknown, Record<string, number[]>> | undefined;
 
+  private readonly ctx: GenerationContext;
+  private readonly rng: Random;
+  private readonly users: UserIds;
+
   constructor(
-    private readonly ctx: GenerationContext,
-    private readonly rng: Random,
-    private readonly users: UserIds,
+    ctx: GenerationContext,
+    rng: Random,
+    users: UserIds,
   ) {
+    this.ctx = ctx;
+    this.rng = rng;
+    this.users = users;
     const tagNames = new Map<unknown, string>();
     for (const tag of ctx.db.rows('extras_tag')) tagNames.set(tag.id, String(tag.name));
     const tagIndex = new Map<string, string[]>();

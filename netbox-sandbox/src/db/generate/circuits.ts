@@ -113,10 +113,16 @@ class CircuitWriter {
   private readonly typeIds = new Map<CircuitKind, number>();
   readonly circuitIds: number[] = [];
 
+  private readonly ctx: GenerationContext;
+  private readonly rng: Random;
+
   constructor(
-    private readonly ctx: GenerationContext,
-    private readonly rng: Random,
-  ) {}
+    ctx: GenerationContext,
+    rng: Random,
+  ) {
+    this.ctx = ctx;
+    this.rng = rng;
+  }
 
   setup(): void {
     const db = this.ctx.db;

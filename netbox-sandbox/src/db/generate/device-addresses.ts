@@ -69,10 +69,16 @@ function ipStatus(device: DeviceInfo): string {
 }
 
 class AddressWriter {
+  private readonly ctx: GenerationContext;
+  private readonly rng: Random;
+
   constructor(
-    private readonly ctx: GenerationContext,
-    private readonly rng: Random,
-  ) {}
+    ctx: GenerationContext,
+    rng: Random,
+  ) {
+    this.ctx = ctx;
+    this.rng = rng;
+  }
 
   add(address: string, values: { status: string; role?: string | null; interfaceId?: number | null; dnsName?: string; description?: string; tenantId: number | null; vrfId?: number | null; created: number }): number {
     return this.ctx.db.table('ipam_ipaddress').add({

@@ -23,7 +23,11 @@ const OUIS: Readonly<Record<string, string>> = {
 class MacMaker {
   private readonly used = new Set<string>();
 
-  constructor(private readonly rng: Random) {}
+  private readonly rng: Random;
+
+  constructor(rng: Random) {
+    this.rng = rng;
+  }
 
   make(oui: string): string {
     for (;;) {

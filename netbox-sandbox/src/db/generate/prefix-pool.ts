@@ -5,14 +5,25 @@ export class PrefixPool {
   private readonly taken = new Set<number>();
   private cursor: number;
 
+  readonly id: number;
+  readonly network: number;
+  readonly length: number;
+  readonly vrfId: number | null;
+  readonly tenantId: number | null;
+
   constructor(
-    readonly id: number,
-    readonly network: number,
-    readonly length: number,
-    readonly vrfId: number | null,
-    readonly tenantId: number | null,
+    id: number,
+    network: number,
+    length: number,
+    vrfId: number | null,
+    tenantId: number | null,
     firstHost = 1,
   ) {
+    this.id = id;
+    this.network = network;
+    this.length = length;
+    this.vrfId = vrfId;
+    this.tenantId = tenantId;
     this.cursor = firstHost;
   }
 

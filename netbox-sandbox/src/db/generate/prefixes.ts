@@ -44,10 +44,16 @@ function siteStatus(site: SiteInfo): string {
 }
 
 class PrefixWriter {
+  private readonly ctx: GenerationContext;
+  private readonly rng: Random;
+
   constructor(
-    private readonly ctx: GenerationContext,
-    private readonly rng: Random,
-  ) {}
+    ctx: GenerationContext,
+    rng: Random,
+  ) {
+    this.ctx = ctx;
+    this.rng = rng;
+  }
 
   add(v: PrefixValues): number {
     const site = v.site;
@@ -79,14 +85,26 @@ class CountrySpace {
   private network = -1;
   private cursor = 0;
 
+  private readonly writer: PrefixWriter;
+  private readonly octets: { next: number };
+  private readonly name: string;
+  private readonly regionId: number | undefined;
+  private readonly created: number;
+
   constructor(
-    private readonly writer: PrefixWriter,
+    writer: PrefixWriter,
     /** Second octets already given out, shared by all countries. */
-    private readonly octets: { next: number },
-    private readonly name: string,
-    private readonly regionId: number | undefined,
-    private readonly created: number,
-  ) {}
+    octets: { next: number },
+    name: string,
+    regionId: number | undefined,
+    created: number,
+  ) {
+    this.writer = writer;
+    this.octets = octets;
+    this.name = name;
+    this.regionId = regionId;
+    this.created = created;
+  }
 
   private open(): void {
     const octet = this.octets.next++;

@@ -39,10 +39,16 @@ function clone(value: unknown): unknown {
 export class Snapshotter {
   private readonly m2mIndex = new Map<string, Map<unknown, unknown[]>>();
 
+  private readonly db: DatasetBuilder;
+  private readonly tagsOf: (table: string, id: unknown) => string[];
+
   constructor(
-    private readonly db: DatasetBuilder,
-    private readonly tagsOf: (table: string, id: unknown) => string[],
-  ) {}
+    db: DatasetBuilder,
+    tagsOf: (table: string, id: unknown) => string[],
+  ) {
+    this.db = db;
+    this.tagsOf = tagsOf;
+  }
 
   private m2m(through: string, ownColumn: string, otherColumn: string, id: unknown): unknown[] {
     if (!through) return [];

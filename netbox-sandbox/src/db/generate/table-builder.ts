@@ -46,10 +46,13 @@ export class TableBuilder {
   /** Makes an all-null row with every column in order. */
   private readonly blankRow: () => Row;
 
+  readonly name: string;
+
   constructor(
-    readonly name: string,
+    name: string,
     columns: readonly ColumnSpec[],
   ) {
+    this.name = name;
     this.columns = columns;
     this.known = new Set(columns.map((c) => c.name));
     // An object literal with all columns is far cheaper for V8 than adding 40 properties one by one (or

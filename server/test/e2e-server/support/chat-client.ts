@@ -25,7 +25,10 @@ export class ChatClient {
   private readonly listeners = new Set<() => void>();
   private readonly closed: Promise<number>;
 
-  private constructor(readonly socket: WebSocket) {
+  readonly socket: WebSocket;
+
+  private constructor(socket: WebSocket) {
+    this.socket = socket;
     socket.on('message', (data) => {
       const text = data.toString();
       this.frames.push(text);
