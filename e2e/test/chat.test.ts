@@ -97,7 +97,9 @@ describe('chatting in the browser', () => {
 
     await page.getByTestId('sign-in-token').fill(server.sandbox.token);
     await page.getByTestId('sign-in-submit').click();
-    await page.getByTestId('chat-input').waitFor();
+    // Back where the user was going: a conversation that is not theirs (it does not exist) says so.
+    await page.waitForURL(/\/c\/some-conversation$/);
+    await page.getByRole('heading', { name: 'This conversation does not exist' }).waitFor();
     await page.getByTestId('user-menu').click();
     await page.getByTestId('sign-out').click();
     await page.waitForURL(/\/sign-in/);
