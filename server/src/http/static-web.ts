@@ -5,8 +5,16 @@ import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 
-/** Where `npm run build -w web` (nuxt generate) writes the single-page app. */
-export const DEFAULT_WEB_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../web/.output/public');
+/** Where `npm run build -w web` (nuxt generate) writes the single-page app, beside the server package. */
+export const DEFAULT_WEB_DIR = resolve(packageRoot(dirname(fileURLToPath(import.meta.url))), '../web/.output/public');
+
+/** The nearest folder with a package.json: server/ whether this runs from server/src/http or the server/dist bundle. */
+function packageRoot(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    if (dirname(dir) === dir) return from;
+  }
+}
 
 /** The page every client-side route loads: Nuxt writes it for static hosts' SPA fallback. */
 const SHELL_FILES = ['200.html', 'index.html'] as const;

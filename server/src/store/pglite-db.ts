@@ -3,8 +3,16 @@ import { dirname, resolve } from 'node:path';
 import { PGlite, types, type Transaction } from '@electric-sql/pglite';
 import type { Db, Queryable, Row, SqlParam } from './db.ts';
 import { lockDirectory, type DirectoryLock } from './directory-lock.ts';
+import { initdbInChild, isInitialized } from './pglite-initdb.ts';
 
 export const PGLITE_MEMORY = 'memory://';
+
+/**
+ * PostgreSQL's default 128 MB of shared buffers is touched, and so kept, by a WASM instance that never gives
+ * memory back. The chat store's working set is small and the OS caches its files, so 4 MB is enough
+ * (measured: 346 MB → 169 MB RSS for PGlite on its own).
+ */
+const START_PARAMS = [...PGlite.defaultStartParams, '-c', 'shared_buffers=4MB', '-c', 'wal_buffers=256kB'];
 
 /**
  * PGlite: PostgreSQL compiled to WASM, in this process. The default store: nothing to install, data in
@@ -20,7 +28,9 @@ export async function openPglite(dir: string): Promise<Db> {
   }
   let pglite: PGlite;
   try {
+    if (dataDir && !isInitialized(dataDir)) await initdbInChild(dataDir);
     pglite = await PGlite.create(dataDir ?? PGLITE_MEMORY, {
+      startParams: START_PARAMS,
       // PGlite already returns int8 as a number; said here so that both drivers are visibly alike.
       parsers: { [types.INT8]: (value: string) => Number(value) },
     });

@@ -1,13 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { buildServer, SERVER_NODE_FLAGS } from '../../scripts/build-server.ts';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
-const MAIN = join(ROOT, 'server/src/main.ts');
-/** As npm start runs it: Node's own type stripping, netbox-mcp from its sources rather than its build. */
-const SOURCE_CONDITION = '--conditions=@netbox-chatbox/source';
 
 interface Run {
   readonly child: ChildProcess;
@@ -18,12 +16,23 @@ interface Run {
 
 const dirs: string[] = [];
 const children: ChildProcess[] = [];
+let bundleDir: string;
+let bundle: string;
+
+// npm start's own build, into a folder of this test's beside server/dist (so it finds web/ as the real one does)
+// and not over it, so that a running `npm start` keeps its bundle.
+beforeAll(async () => {
+  mkdirSync(join(ROOT, 'server/dist'), { recursive: true });
+  bundleDir = mkdtempSync(join(ROOT, 'server/dist/test-'));
+  bundle = await buildServer(join(bundleDir, 'main.js'));
+});
+afterAll(() => rmSync(bundleDir, { recursive: true, force: true }));
 
 /** `npm start` as a user runs it: its own process, in a directory with no .env, with only the env given. */
 function start(env: Record<string, string>): Run {
   const cwd = mkdtempSync(join(tmpdir(), 'server-main-'));
   dirs.push(cwd);
-  const child = spawn(process.execPath, [SOURCE_CONDITION, MAIN], { cwd, env: { PATH: process.env.PATH ?? '', HOME: cwd, DATA_DIR: join(cwd, 'data'), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, bundle], { cwd, env: { PATH: process.env.PATH ?? '', HOME: cwd, DATA_DIR: join(cwd, 'data'), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   children.push(child);
   const run: Run = {
     child,
@@ -52,6 +61,22 @@ afterEach(async () => {
 });
 
 describe('main.ts, the server as npm start runs it', () => {
+  it('is started by npm start as built JavaScript with the memory flags the tests use', () => {
+    const start = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
+    expect(start).toContain('node server/scripts/build-server.ts');
+    expect(start).toMatch(new RegExp(`node ${SERVER_NODE_FLAGS.join(' ')} server/dist/main\\.js$`));
+    expect(start).not.toMatch(/tsx|\.ts$/);
+  });
+
+  it('serves the built web UI from the bundle, as from the sources', async () => {
+    const run = start({ PORT: '0', LOG_LEVEL: 'warn' });
+    const url = await waitFor(() => /running at (http:\/\/127\.0\.0\.1:\d+) \(demo mode\)/.exec(run.stdout)?.[1], 45_000, 'the start line');
+    const shell = await fetch(`${url}/`);
+    expect(shell.status).toBe(200);
+    expect(await shell.text()).toContain('<title>NetBox Chatbox</title>');
+    expect(run.stdout + run.stderr).not.toContain('the web UI is not built');
+  }, 60_000);
+
   it('starts in demo mode with the built-in sandbox, says the model is missing, and stops on SIGTERM', async () => {
     const run = start({ PORT: '0', LOG_LEVEL: 'warn' });
     const url = await waitFor(() => /running at (http:\/\/127\.0\.0\.1:\d+) \(demo mode\)/.exec(run.stdout)?.[1], 45_000, 'the start line');

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -124,4 +124,47 @@ describe('opening the store', () => {
     await first.close();
     expect(existsSync(`${dir}.lock`)).toBe(false);
   });
+
+  it('creates a new PGlite database in a child process, and runs it with small shared buffers', async () => {
+    const dir = join(scratch, 'fresh', 'pglite');
+    const before = new Set(childPids());
+    const store = await openStore({ database: { kind: 'pglite', dir } });
+    try {
+      expect(existsSync(join(dir, 'PG_VERSION'))).toBe(true);
+      const db = store.db;
+      expect((await db.query<{ shared_buffers: string }>('show shared_buffers'))[0]?.shared_buffers).toBe('4MB');
+      // The child that ran initdb is gone: nothing of it is left beside the server.
+      expect(childPids().filter((pid) => !before.has(pid))).toEqual([]);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('says why when PGlite cannot create its database, and leaves no lock behind', async () => {
+    // A file where its folder should be: PostgreSQL's initdb fails in the child.
+    const dir = join(scratch, 'a-file');
+    writeFileSync(dir, 'x');
+    const error = await openStore({ database: { kind: 'pglite', dir } }).catch((thrown: unknown) => thrown);
+    expect(isStoreError(error, 'STORE_UNAVAILABLE')).toBe(true);
+    expect((error as Error).message).toContain(`PGlite could not create its database in ${dir}`);
+    expect(existsSync(`${dir}.lock`)).toBe(false);
+  });
 });
+
+/** This process's children, read from /proc (a `ps` would list itself). */
+function childPids(): number[] {
+  const pids: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+    } catch {
+      continue; // gone since the listing
+    }
+    const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    if (ppid === process.pid) pids.push(Number(entry));
+  }
+  return pids;
+}
+
