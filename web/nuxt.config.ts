@@ -28,6 +28,8 @@ export default defineNuxtConfig({
   // `npm run dev`: the Nuxt dev server proxies the API and the WebSocket to a running chat server. Nitro's proxy,
   // not Vite's: Nuxt runs Vite in middleware mode, where Vite's own proxy never sees the upgrade.
   nitro: {
+    // brotli and gzip of every asset, made once at build time: the server sends them as they are (static-web.ts).
+    compressPublicAssets: { brotli: true, gzip: true },
     devProxy: {
       '/api': { target: `${serverUrl}/api`, changeOrigin: false },
       '/ws': { target: `${serverUrl.replace(/^http/, 'ws')}/ws`, ws: true, changeOrigin: false },

@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 import fastifyStatic from '@fastify/static';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 /** Where `npm run build -w web` (nuxt generate) writes the single-page app, beside the server package. */
 export const DEFAULT_WEB_DIR = resolve(packageRoot(dirname(fileURLToPath(import.meta.url))), '../web/.output/public');
@@ -26,6 +27,8 @@ export interface WebBuild {
   readonly dir: string;
   /** The app shell's HTML, served for every client-side route. */
   readonly shell: string;
+  /** The shell compressed once at start, as the build's assets are at build time. */
+  readonly shellEncoded: { readonly br: Buffer; readonly gzip: Buffer };
   /** CSP sources (`'sha256-…'`) for the shell's inline scripts (the colour-mode script runs before paint). */
   readonly scriptHashes: readonly string[];
 }
@@ -35,7 +38,8 @@ export function loadWebBuild(dir: string = DEFAULT_WEB_DIR): WebBuild | undefine
   const shellFile = SHELL_FILES.map((name) => join(dir, name)).find((file) => existsSync(file));
   if (!shellFile) return undefined;
   const shell = readFileSync(shellFile, 'utf8');
-  return { dir, shell, scriptHashes: inlineScriptHashes(shell) };
+  const shellEncoded = { br: brotliCompressSync(shell, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11 } }), gzip: gzipSync(shell, { level: 9 }) };
+  return { dir, shell, shellEncoded, scriptHashes: inlineScriptHashes(shell) };
 }
 
 /**
@@ -56,25 +60,51 @@ export function inlineScriptHashes(html: string): string[] {
 }
 
 /**
- * Serves the built UI: hashed assets with a year's cache, everything else fresh, and the app shell for any
- * other GET that wants HTML, so `/c/<id>` survives a reload.
+ * Serves the built UI: hashed assets with a year's immutable cache and everything else revalidated, each as the
+ * brotli or gzip file written beside it at build time when the browser takes it; and the app shell for any other
+ * GET that wants HTML, so `/c/<id>` survives a reload.
  */
 export async function registerStaticWeb(app: FastifyInstance, build: WebBuild): Promise<void> {
   await app.register(fastifyStatic, {
     root: build.dir,
     wildcard: false,
     index: false,
+    preCompressed: true,
+    // Ours, below: the plugin's own header would say max-age=0 for every file.
+    cacheControl: false,
     setHeaders: (res, path) => {
       res.setHeader('cache-control', path.includes('/_nuxt/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+      // The same URL is sent as brotli, gzip or plain: caches in between must keep them apart.
+      res.setHeader('vary', 'accept-encoding');
     },
   });
-  const sendShell = (reply: FastifyReply) => reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(build.shell);
-  app.get('/', { schema: { hide: true } }, (_request, reply) => sendShell(reply));
+  const sendShell = (request: FastifyRequest, reply: FastifyReply) => {
+    reply.header('cache-control', 'no-cache').header('vary', 'accept-encoding').type('text/html; charset=utf-8');
+    const encoding = preferredEncoding(request.headers['accept-encoding']);
+    if (encoding) return reply.header('content-encoding', encoding).send(build.shellEncoded[encoding]);
+    return reply.send(build.shell);
+  };
+  app.get('/', { schema: { hide: true } }, sendShell);
   app.get('/*', { schema: { hide: true } }, (request, reply) => {
     const path = request.url.split('?')[0] ?? '/';
     if (SERVER_PREFIXES.some((prefix) => path.startsWith(prefix))) return reply.callNotFound();
     // Files of the build each have their own route (wildcard: false); a missing one is a plain 404.
     if (/\.[a-z0-9]{1,8}$/i.test(path)) return reply.callNotFound();
-    return sendShell(reply);
+    return sendShell(request, reply);
   });
+}
+
+/** brotli when the browser takes it (every current one does over HTTPS and on localhost), else gzip, else none. */
+function preferredEncoding(header: string | string[] | undefined): 'br' | 'gzip' | undefined {
+  const accepted = new Map<string, number>();
+  for (const part of String(header ?? '').split(',')) {
+    const [name, ...params] = part.trim().toLowerCase().split(';');
+    if (!name) continue;
+    const q = params.map((p) => /^\s*q=([\d.]+)/.exec(p)?.[1]).find((v) => v !== undefined);
+    accepted.set(name, q === undefined ? 1 : Number(q));
+  }
+  const takes = (name: string) => (accepted.get(name) ?? accepted.get('*') ?? 0) > 0;
+  if (takes('br')) return 'br';
+  if (takes('gzip')) return 'gzip';
+  return undefined;
 }
