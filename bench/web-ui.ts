@@ -5,10 +5,11 @@ import { buildBaseline, buildOurs } from './support/web-builds.ts';
 import { measureBundle } from './support/web-bundle.ts';
 import { countWords, longAnswer } from './support/web-markdown.ts';
 import { measureReady, type ReadyTarget } from './support/web-ready.ts';
-import { bundleTable, readyTable, streamTable, type StreamSeries } from './support/web-report.ts';
+import { bundleTable, readyTable, streamTable, wireTable, type StreamSeries } from './support/web-report.ts';
 import { localUserId, seedConversation } from './support/web-seed.ts';
 import { serveStatic } from './support/web-static-server.ts';
 import { measureStream, streamRule } from './support/web-stream.ts';
+import { measureWire } from './support/web-wire.ts';
 
 /**
  * The web UI's costs (issue 5), each against a baseline measured in the same run: the JS and CSS it ships
@@ -86,6 +87,9 @@ try {
   }
   print();
   print(bundleTable(measureBundle(oursDir, oursFirst.assets, conversationFirst.assets), measureBundle(bareDir, bareFirst.assets)));
+  print();
+  progress('bytes over the wire');
+  print(wireTable(await measureWire(browser, ours.url, ours.selector)));
   print();
   print(readyTable(readyMs.ours, readyMs.bare));
   }

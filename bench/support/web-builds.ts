@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Cleanup } from './server-cleanup.ts';
@@ -60,14 +61,15 @@ function missingShellFiles(dir: string): string[] {
 }
 
 /**
- * The bare Nuxt UI app, generated in this run with the very Nuxt that builds web/: web/ pins an older Nuxt (and
- * its Node-20 compatible build tools) in web/node_modules, so the baseline sees those packages first through
- * links, then the root node_modules, exactly as web/ resolves them. Its build cache stays in its own folder.
+ * The bare Nuxt UI app, generated in this run with the very Nuxt that builds web/: packages that web/ has in
+ * web/node_modules (versions other than the root's) are linked in first, then the root node_modules, exactly
+ * as web/ resolves them. Its build cache stays in its own folder.
  */
 export async function buildBaseline(cleanup: Cleanup): Promise<string> {
   linkWebModules();
   rmSync(join(BASELINE_DIR, '.output'), { recursive: true, force: true });
-  await run(cleanup, 'baseline build', process.execPath, [join(BASELINE_DIR, 'node_modules', 'nuxt', 'bin', 'nuxt.mjs'), 'generate'], BASELINE_DIR);
+  const nuxt = join(dirname(createRequire(join(ROOT, 'web', 'package.json')).resolve('nuxt/package.json')), 'bin', 'nuxt.mjs');
+  await run(cleanup, 'baseline build', process.execPath, [nuxt, 'generate'], BASELINE_DIR);
   if (!existsSync(join(BASELINE_PUBLIC, 'index.html'))) throw new Error(`no built baseline in ${BASELINE_PUBLIC}`);
   return BASELINE_PUBLIC;
 }
@@ -76,7 +78,7 @@ export async function buildBaseline(cleanup: Cleanup): Promise<string> {
 function linkWebModules(): void {
   const source = join(ROOT, 'web', 'node_modules');
   const target = join(BASELINE_DIR, 'node_modules');
-  if (!existsSync(join(source, 'nuxt'))) throw new Error('web/node_modules/nuxt is missing: run npm ci');
+  if (!existsSync(source)) return;
   mkdirSync(target, { recursive: true });
   for (const entry of readdirSync(source)) {
     if (entry === '.cache' || entry === '.bin' || entry.startsWith('.package-lock')) continue;

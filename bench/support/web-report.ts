@@ -3,6 +3,7 @@ import { table } from './server-table.ts';
 import { sum, type Bytes, type BundleFigures } from './web-bundle.ts';
 import type { WindowFigures } from './web-frames.ts';
 import { IDLE_CAP_MS } from './web-stream.ts';
+import type { WireFigures, WireLoad } from './web-wire.ts';
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const ratio = (ours: number, base: number) => (base > 0 ? times(ours / base) : ours === 0 ? '=' : 'n/a');
@@ -31,7 +32,7 @@ export function bundleTable(ours: BundleFigures, bare: BundleFigures): string {
     [
       'first load: the scripts and stylesheets Chromium fetched loading / with an empty cache, until the network was idle;',
       'first load of a conversation: ours opening /c/<id> (with answers: Markdown renderer, highlighter) against the bare app\'s first load;',
-      'gzip: node:zlib level 9, what a compressing server would send (our server and the baseline\'s send them raw).',
+      'gzip: node:zlib level 9 of each file on disk (our server sends brotli made at build time, smaller still: see 1b; the baseline\'s server sends them raw).',
       `ours, largest on first load (gzip): ${ours.largest.map((f) => `${f.path} ${kb(f.gzip)}`).join(', ')}`,
     ],
   );
@@ -83,5 +84,19 @@ export function streamTable(series: StreamSeries, settings: { words: number; tur
       `(at most ${IDLE_CAP_MS / 1000} s); model pace alone: ${msText((settings.words / 2) * settings.chunkDelayMs)} for the whole answer;`,
       'frames counted with requestAnimationFrame (headless Chromium draws at most ~60 a second), long tasks with PerformanceObserver(\'longtask\').',
     ],
+  );
+}
+
+export function wireTable(wire: WireFigures): string {
+  const row = (label: string, load: WireLoad, base: WireLoad) => [label, kb(load.bytes), ratio(load.bytes, base.bytes), `${load.fromNetwork} of ${load.requests}`];
+  return table(
+    '1b. Bytes over the wire loading / (every response: headers and bodies, as Chromium counted them)',
+    ['', 'bytes', 'ratio', 'requests from the network'],
+    [
+      row('first visit, uncompressed (Accept-Encoding: identity): baseline', wire.identity, wire.identity),
+      row('first visit, compressed (brotli made at build time)', wire.compressed, wire.identity),
+      row('repeat visit (new tab, same browser cache)', wire.repeat, wire.compressed),
+    ],
+    ['repeat visit: ratio against the compressed first visit; hashed assets are cached for a year (immutable), the shell and API calls are not.'],
   );
 }
