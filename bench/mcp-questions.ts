@@ -6,6 +6,7 @@ import { QUESTIONS } from './support/mcp-questions-set.ts';
 import { questionsTable } from './support/mcp-report.ts';
 import { runQuestions } from './support/mcp-run-questions.ts';
 import { SandboxApi } from './support/mcp-sandbox-api.ts';
+import { measureMcpStartup } from './support/mcp-startup.ts';
 import { pickSubjects } from './support/mcp-subjects.ts';
 import { DEFAULT_SEARCH_TYPES } from '../netbox-mcp/src/tools/search-objects.ts';
 
@@ -13,7 +14,8 @@ import { DEFAULT_SEARCH_TYPES } from '../netbox-mcp/src/tools/search-objects.ts'
  * The issue's questions answered through our MCP server against the official netbox-mcp-server's calling
  * pattern (raw NetBox JSON with the `fields` its descriptions ask for), on the sandbox at ×1 and ×100 in one run;
  * then the latency of our parallel fan-out against the same NetBox requests made in sequence.
- * Usage: npm run bench:mcp [-- --scales 1,100 --runs 5 --latency 20 --show]
+ * Last, the stdio server's start to tools/list, built against the sources run by tsx as before.
+ * Usage: npm run bench:mcp [-- --scales 1,100 --runs 5 --latency 20 --show --starts 15]
  */
 const argv = process.argv.slice(2);
 const option = (name: string, fallback: string) => {
@@ -23,6 +25,7 @@ const option = (name: string, fallback: string) => {
 const scales = option('scales', '1,100').split(',').map(Number);
 const runs = Number(option('runs', '5'));
 const latencyMs = Number(option('latency', '20'));
+const starts = Number(option('starts', '15'));
 /** Print our answers too, to see what the model would read. */
 const show = argv.includes('--show');
 /** A fixed "now", so "last week" holds the same changes on every run. */
@@ -74,6 +77,16 @@ for (const scale of scales) {
   } finally {
     tap.detach();
     await ours.close();
+    await sandbox.close();
+  }
+}
+
+{
+  const sandbox = await startSandbox({ scale: 1, seed: 1, host: '127.0.0.1', port: 0, anchor: ANCHOR });
+  try {
+    print();
+    print(await measureMcpStartup({ url: sandbox.url, token: sandbox.token }, starts));
+  } finally {
     await sandbox.close();
   }
 }
