@@ -1,9 +1,4 @@
 import { context, propagation, trace } from '@opentelemetry/api';
-import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
-import { W3CTraceContextPropagator } from '@opentelemetry/core';
-import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
-import { resourceFromAttributes } from '@opentelemetry/resources';
-import { BatchSpanProcessor, TracerProvider } from '@opentelemetry/sdk-trace';
 
 /** The name every span of the chat server is made under. */
 export const TRACER_NAME = 'netbox-chatbox';
@@ -18,10 +13,18 @@ export interface Tracing {
  * OpenTelemetry traces of each turn (message → model requests → tool calls → NetBox requests), exported as
  * OTLP/JSON over HTTP to the collector at `endpoint` (OTEL_EXPORTER_OTLP_ENDPOINT; the exporter itself reads the
  * other standard variables, such as OTEL_EXPORTER_OTLP_HEADERS). Without an endpoint nothing is set up, and every
- * span the server makes is the API's no-op.
+ * span the server makes is the API's no-op; the SDK is loaded only when there is one.
  */
-export function startTracing(options: { endpoint: string | undefined; serviceVersion: string }): Tracing | undefined {
+export async function startTracing(options: { endpoint: string | undefined; serviceVersion: string }): Promise<Tracing | undefined> {
   if (!options.endpoint) return undefined;
+  const [{ AsyncLocalStorageContextManager }, { W3CTraceContextPropagator }, { OTLPTraceExporter }, { resourceFromAttributes }, { BatchSpanProcessor, TracerProvider }] =
+    await Promise.all([
+      import('@opentelemetry/context-async-hooks'),
+      import('@opentelemetry/core'),
+      import('@opentelemetry/exporter-trace-otlp-http'),
+      import('@opentelemetry/resources'),
+      import('@opentelemetry/sdk-trace'),
+    ]);
   const contextManager = new AsyncLocalStorageContextManager().enable();
   context.setGlobalContextManager(contextManager);
   propagation.setGlobalPropagator(new W3CTraceContextPropagator());

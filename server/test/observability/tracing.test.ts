@@ -14,7 +14,7 @@ let stopWatch: () => void;
 
 beforeAll(async () => {
   receiver = await startOtlpReceiver();
-  tracing = startTracing({ endpoint: receiver.url, serviceVersion: '9.9.9' });
+  tracing = await startTracing({ endpoint: receiver.url, serviceVersion: '9.9.9' });
   stopWatch = watchNetboxRequests([sandbox.current.url], createMetrics({ processMetrics: false }));
 });
 afterAll(async () => {
@@ -24,8 +24,8 @@ afterAll(async () => {
 });
 
 describe('OpenTelemetry traces over OTLP/HTTP', () => {
-  it('is off without an endpoint', () => {
-    expect(startTracing({ endpoint: undefined, serviceVersion: '1' })).toBeUndefined();
+  it('is off without an endpoint', async () => {
+    expect(await startTracing({ endpoint: undefined, serviceVersion: '1' })).toBeUndefined();
   });
 
   it('exports NetBox requests as client spans under the span that made them, to a real OTLP receiver', async () => {
