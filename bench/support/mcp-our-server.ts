@@ -3,7 +3,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { createNetboxMcpServer, type NetboxMcpOptions } from '../../netbox-mcp/src/server.ts';
-import type { ResultMeta } from '../../netbox-mcp/src/tools/tool-result.ts';
+import type { ResultMeta } from '../../netbox-mcp/src/result/result-meta.ts';
 
 export interface OurResult {
   readonly text: string;

@@ -6,7 +6,7 @@ import { registerPrompts } from './prompts/register-prompts.ts';
 import { ResolveCache } from './query/resolve-cache.ts';
 import { loadCatalog } from './schema/catalog-cache.ts';
 import { ALL_TOOLS } from './tools/all-tools.ts';
-import { DEFAULT_LIMITS, type ToolContext, type ToolLimits } from './tools/tool-context.ts';
+import { DEFAULT_LIMITS, type ToolContext, type ToolLimits } from './query/tool-context.ts';
 
 export const SERVER_NAME = 'netbox';
 export const SERVER_VERSION = '0.1.0';

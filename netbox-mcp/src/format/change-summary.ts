@@ -1,4 +1,4 @@
-import { actionOf } from '../query/change-action.ts';
+import { choiceValue } from './choice-value.ts';
 
 /** What a summary needs to know beyond the change record: which fields are references, and their names. */
 export interface SummaryLookups {
@@ -26,7 +26,7 @@ const isRecord = (value: unknown): value is Json => typeof value === 'object' &&
  * for a create. Snapshots hold references as ids; they read as names where `lookups` knows them.
  */
 export function summarizeChange(change: ChangeRecord, lookups: SummaryLookups, maxFields = 6): string {
-  const action = actionOf(change.action);
+  const action = choiceValue(change.action);
   const type = String(change.changed_object_type ?? '');
   const pre = isRecord(change.prechange_data) ? change.prechange_data : {};
   const post = isRecord(change.postchange_data) ? change.postchange_data : {};

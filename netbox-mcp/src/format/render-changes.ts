@@ -1,4 +1,4 @@
-import type { ResultLinks } from '../tools/tool-result.ts';
+import type { ResultLinks } from '../result/result-meta.ts';
 import type { Cell } from './compact-value.ts';
 import { fitLines } from './fit-budget.ts';
 import { tableLines } from './render-table.ts';

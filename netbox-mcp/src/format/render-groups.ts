@@ -1,12 +1,17 @@
-import type { GroupBucket } from '../query/group-counts.ts';
 import { fitLines } from './fit-budget.ts';
 import { cellText } from './render-table.ts';
+
+/** One group as the table shows it: its label per grouped field and how many objects it holds. */
+export interface GroupRow {
+  readonly labels: readonly string[];
+  readonly count: number;
+}
 
 export interface GroupView {
   /** First line: what was counted, by what, under which filters. */
   readonly title: string;
   readonly columns: readonly string[];
-  readonly buckets: readonly GroupBucket[];
+  readonly buckets: readonly GroupRow[];
   /** Lines between the title and the table (resolved names, how tags count). */
   readonly notes: readonly string[];
   /** Lines after the table (total, the NetBox list link). */

@@ -1,4 +1,4 @@
-import type { ResultLinks } from '../tools/tool-result.ts';
+import type { ResultLinks } from '../result/result-meta.ts';
 import { compactRow } from './compact-row.ts';
 import { fitLines } from './fit-budget.ts';
 import { NameLinks, namesPart } from './name-links.ts';

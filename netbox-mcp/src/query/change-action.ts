@@ -27,12 +27,6 @@ export function normalizeActions(input: string): ChangeAction[] {
   return [...actions];
 }
 
-/** The action of a change record as NetBox serializes it (`{value, label}`), or a bare value. */
-export function actionOf(raw: unknown): string {
-  if (raw && typeof raw === 'object' && 'value' in raw) return String((raw as { value: unknown }).value);
-  return String(raw ?? '');
-}
-
 function invalid(word: string): NetboxMcpError {
   return new NetboxMcpError('INVALID_ARGUMENT', `action '${word}' is not a change action; valid values: ${CHANGE_ACTIONS.join(', ')}.`, {
     hint: 'NetBox records create, update and delete; several may be given as "create,delete".',

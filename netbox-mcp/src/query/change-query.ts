@@ -2,7 +2,7 @@ import type { QueryScalar } from '../client/query-string.ts';
 import { NetboxMcpError } from '../errors.ts';
 import type { Catalog } from '../schema/catalog.ts';
 import type { ObjectType } from '../schema/object-type.ts';
-import type { ToolContext } from '../tools/tool-context.ts';
+import type { ToolContext } from './tool-context.ts';
 import { normalizeActions, type ChangeAction } from './change-action.ts';
 import { planFilters } from './plan-filters.ts';
 import { resolveObject, type ObjectRef } from './resolve-object.ts';

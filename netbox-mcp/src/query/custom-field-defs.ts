@@ -1,6 +1,6 @@
 import type { ObjectType } from '../schema/object-type.ts';
-import type { ToolContext } from '../tools/tool-context.ts';
-import { pathOf } from './list-objects.ts';
+import type { ToolContext } from './tool-context.ts';
+import { pathOf } from '../client/api-path.ts';
 
 export interface CustomFieldDef {
   readonly name: string;

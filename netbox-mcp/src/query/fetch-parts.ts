@@ -1,5 +1,5 @@
 import { NetboxMcpError } from '../errors.ts';
-import type { ToolContext } from '../tools/tool-context.ts';
+import type { ToolContext } from './tool-context.ts';
 import { fanOut, type Settled } from './fan-out.ts';
 
 

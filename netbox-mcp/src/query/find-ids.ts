@@ -1,7 +1,7 @@
 import type { QueryScalar } from '../client/query-string.ts';
 import { NetboxMcpError } from '../errors.ts';
 import type { ObjectType } from '../schema/object-type.ts';
-import type { ToolContext } from '../tools/tool-context.ts';
+import type { ToolContext } from './tool-context.ts';
 
 /** The ids of the objects a filter selects, for filters NetBox cannot apply across a relation itself. */
 export async function findIds(ctx: ToolContext, type: ObjectType, params: Record<string, QueryScalar[]>, max: number): Promise<number[]> {

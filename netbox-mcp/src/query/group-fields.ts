@@ -2,7 +2,7 @@ import { NetboxMcpError } from '../errors.ts';
 import { closest } from '../schema/did-you-mean.ts';
 import type { Catalog } from '../schema/catalog.ts';
 import type { ObjectType } from '../schema/object-type.ts';
-import type { ToolContext } from '../tools/tool-context.ts';
+import type { ToolContext } from './tool-context.ts';
 import { customFieldDefs } from './custom-field-defs.ts';
 
 /** One field to count by, as found in a row and as NetBox's UI filters on it. */

@@ -1,5 +1,5 @@
 import { compactValue } from '../format/compact-value.ts';
-import { choiceValue } from './prefix-rows.ts';
+import { choiceValue } from '../format/choice-value.ts';
 
 /** The interface fields the device profile shows; the full serializer is several times larger. */
 export const INTERFACE_FIELDS =

@@ -1,7 +1,7 @@
 import type { QueryParams } from '../client/query-string.ts';
 import { NetboxMcpError } from '../errors.ts';
 import type { ObjectType } from '../schema/object-type.ts';
-import type { ToolContext } from '../tools/tool-context.ts';
+import type { ToolContext } from './tool-context.ts';
 import { fanOut } from './fan-out.ts';
 
 /** NetBox's default MAX_PAGE_SIZE. */

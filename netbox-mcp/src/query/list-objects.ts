@@ -1,7 +1,8 @@
+import { pathOf } from '../client/api-path.ts';
 import type { Page } from '../client/netbox-client.ts';
 import type { QueryScalar } from '../client/query-string.ts';
 import type { ObjectType } from '../schema/object-type.ts';
-import type { ToolContext } from '../tools/tool-context.ts';
+import type { ToolContext } from './tool-context.ts';
 import { planFilters, type PlannedQuery } from './plan-filters.ts';
 
 export interface ListOptions {
@@ -47,11 +48,6 @@ export async function listObjects(ctx: ToolContext, type: ObjectType, filters: R
   };
   const page = await ctx.client.list(type.listPath, params);
   return { plan, page, limit, offset, filterParams: plan.params, query: pathOf(ctx.client.apiUrl(type.listPath, params)) };
-}
-
-export function pathOf(url: string): string {
-  const parsed = new URL(url);
-  return decodeURIComponent(`${parsed.pathname}${parsed.search}`);
 }
 
 function clampInt(value: unknown, min: number, max: number, fallback: number): number {

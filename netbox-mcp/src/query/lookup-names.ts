@@ -1,9 +1,9 @@
 import { NetboxMcpError } from '../errors.ts';
 import { compactValue } from '../format/compact-value.ts';
 import type { Catalog } from '../schema/catalog.ts';
-import type { ToolContext } from '../tools/tool-context.ts';
+import type { ToolContext } from './tool-context.ts';
 import { fanOut } from './fan-out.ts';
-import { pathOf } from './list-objects.ts';
+import { pathOf } from '../client/api-path.ts';
 
 export interface LookedUpNames {
   /** `dcim.site#3` → `CHI-DC1` */

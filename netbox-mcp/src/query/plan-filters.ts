@@ -3,7 +3,7 @@ import { NetboxMcpError } from '../errors.ts';
 import type { Catalog } from '../schema/catalog.ts';
 import { closest, didYouMean } from '../schema/did-you-mean.ts';
 import { CONTROL_PARAMS, LOOKUPS, type ObjectType } from '../schema/object-type.ts';
-import type { ToolContext } from '../tools/tool-context.ts';
+import type { ToolContext } from './tool-context.ts';
 import { checkValue, valuesOf } from './filter-value.ts';
 import { customFieldDefs } from './custom-field-defs.ts';
 import { findIds } from './find-ids.ts';

@@ -1,3 +1,4 @@
+import { choiceValue } from '../format/choice-value.ts';
 import { parseAddressWithMask, parseCidr, type Cidr } from './prefix-math.ts';
 import type { IpFacts, PrefixFacts, RangeFacts } from './utilization.ts';
 import { vrfIdOf } from './vrf-ref.ts';
@@ -32,11 +33,6 @@ export interface RangeRow {
   readonly vrf?: unknown;
   readonly mark_utilized?: boolean;
   readonly mark_populated?: boolean;
-}
-
-export function choiceValue(value: unknown): string {
-  if (value && typeof value === 'object' && 'value' in value) return String((value as { value: unknown }).value);
-  return value === null || value === undefined ? '' : String(value);
 }
 
 export interface PrefixFactsWithRow extends PrefixFacts {

@@ -1,9 +1,9 @@
 import type { Page } from '../client/netbox-client.ts';
 import type { QueryParams } from '../client/query-string.ts';
 import type { ObjectType } from '../schema/object-type.ts';
-import type { ToolContext } from '../tools/tool-context.ts';
+import type { ToolContext } from './tool-context.ts';
 import { listAll } from './list-all.ts';
-import { pathOf } from './list-objects.ts';
+import { pathOf } from '../client/api-path.ts';
 
 /** NetBox requests of one tool call, recorded as they are made, for the result's `queries`. */
 export class QueryLog {

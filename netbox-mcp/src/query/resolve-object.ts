@@ -1,7 +1,7 @@
 import { NetboxMcpError } from '../errors.ts';
 import type { QueryParams } from '../client/query-string.ts';
 import type { ObjectType } from '../schema/object-type.ts';
-import type { ToolContext } from '../tools/tool-context.ts';
+import type { ToolContext } from './tool-context.ts';
 import { compactValue } from '../format/compact-value.ts';
 
 export interface ObjectRef {

@@ -1,6 +1,6 @@
 import { summarizeChange, type ChangeRecord, type SummaryLookups } from '../format/change-summary.ts';
 import type { Catalog } from '../schema/catalog.ts';
-import type { ToolContext } from '../tools/tool-context.ts';
+import type { ToolContext } from './tool-context.ts';
 import { lookupNames, nameKey } from './lookup-names.ts';
 
 export interface ChangeSummaries {

@@ -1,4 +1,4 @@
-import type { ToolContext } from '../tools/tool-context.ts';
+import type { ToolContext } from './tool-context.ts';
 import { resolveObject } from './resolve-object.ts';
 
 export interface VrfRef {

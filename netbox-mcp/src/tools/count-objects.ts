@@ -5,12 +5,12 @@ import { renderGroups } from '../format/render-groups.ts';
 import { countGroups, type GroupBucket } from '../query/group-counts.ts';
 import { resolveGroupFields, type GroupField } from '../query/group-fields.ts';
 import { listAll } from '../query/list-all.ts';
-import { pathOf } from '../query/list-objects.ts';
+import { pathOf } from '../client/api-path.ts';
 import { planFilters } from '../query/plan-filters.ts';
 import { filtersArg, objectTypeArg } from './common-input.ts';
-import type { ToolContext } from './tool-context.ts';
+import type { ToolContext } from '../query/tool-context.ts';
 import { defineTool } from './tool-definition.ts';
-import { textResult } from './tool-result.ts';
+import { textResult } from '../result/tool-result.ts';
 
 /** listAll's page size: the queries it makes, for the tool card. */
 const PAGE_SIZE = 1000;

@@ -5,9 +5,9 @@ import { fitLines } from '../format/fit-budget.ts';
 import { customFieldDefs } from '../query/custom-field-defs.ts';
 import type { Catalog } from '../schema/catalog.ts';
 import type { ObjectType } from '../schema/object-type.ts';
-import type { ToolContext } from './tool-context.ts';
+import type { ToolContext } from '../query/tool-context.ts';
 import { defineTool } from './tool-definition.ts';
-import { textResult } from './tool-result.ts';
+import { textResult } from '../result/tool-result.ts';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 
 export const describeTypeTool = defineTool({

@@ -7,13 +7,13 @@ import { tableLines } from '../format/render-table.ts';
 import { deviceSummary } from '../query/device-summary.ts';
 import { failureText, fetchParts } from '../query/fetch-parts.ts';
 import { cablePeer, INTERFACE_FIELDS, isCablable, lagName, vlansCell, type InterfaceRow } from '../query/interface-rows.ts';
-import { choiceValue } from '../query/prefix-rows.ts';
+import { choiceValue } from '../format/choice-value.ts';
 import { QueryLog } from '../query/query-log.ts';
 import { resolveObject } from '../query/resolve-object.ts';
 import { summarizeChanges } from '../query/summarize-changes.ts';
 import { vrfLabel } from '../query/vrf-ref.ts';
 import { defineTool } from './tool-definition.ts';
-import { textResult } from './tool-result.ts';
+import { textResult } from '../result/tool-result.ts';
 
 const SECTIONS = ['interfaces', 'ips', 'changes'] as const;
 type Section = (typeof SECTIONS)[number];

@@ -6,17 +6,17 @@ import { compactSnapshot } from '../format/change-summary.ts';
 import { compactValue } from '../format/compact-value.ts';
 import { NameLinks, namesPart } from '../format/name-links.ts';
 import { renderChanges, type ChangeRow } from '../format/render-changes.ts';
-import { actionOf } from '../query/change-action.ts';
+import { choiceValue } from '../format/choice-value.ts';
 import { buildChangeQuery, type ChangeQuery } from '../query/change-query.ts';
 import { fanOut } from '../query/fan-out.ts';
-import { pathOf } from '../query/list-objects.ts';
+import { pathOf } from '../client/api-path.ts';
 import { resolveObject } from '../query/resolve-object.ts';
 import { summarizeChanges } from '../query/summarize-changes.ts';
 import { describeWindow } from '../query/time-window.ts';
 import type { Catalog } from '../schema/catalog.ts';
-import type { ToolContext } from './tool-context.ts';
+import type { ToolContext } from '../query/tool-context.ts';
 import { defineTool } from './tool-definition.ts';
-import { textResult } from './tool-result.ts';
+import { textResult } from '../result/tool-result.ts';
 
 const DEFAULT_LIMIT = 25;
 const MAX_LIMIT = 200;
@@ -143,7 +143,7 @@ async function changeRows(
       id: change.id,
       time: shortTime(change.time),
       user: String(change.user_name ?? compactValue(change.user) ?? ''),
-      action: actionOf(change.action),
+      action: choiceValue(change.action),
       type: String(change.changed_object_type ?? ''),
       object: objectLabel(change),
       changes: summaries[index] ?? '',

@@ -3,10 +3,10 @@ import { NetboxMcpError } from '../errors.ts';
 import { fitJsonObject } from '../format/fit-json-object.ts';
 import { NameLinks, namesPart } from '../format/name-links.ts';
 import { renderObject } from '../format/render-object.ts';
-import { pathOf } from '../query/list-objects.ts';
+import { pathOf } from '../client/api-path.ts';
 import { fieldsArg, formatArg, objectTypeArg } from './common-input.ts';
 import { defineTool } from './tool-definition.ts';
-import { textResult } from './tool-result.ts';
+import { textResult } from '../result/tool-result.ts';
 
 /** Types whose detail view carries the rendered config context: big, and never what was asked. */
 const CONFIG_CONTEXT_TYPES = new Set(['dcim.device', 'virtualization.virtualmachine']);

@@ -3,7 +3,7 @@ import { renderList } from '../format/render-list.ts';
 import { listObjects } from '../query/list-objects.ts';
 import { fieldsArg, filtersArg, formatArg, objectTypeArg } from './common-input.ts';
 import { defineTool } from './tool-definition.ts';
-import { textResult } from './tool-result.ts';
+import { textResult } from '../result/tool-result.ts';
 import { renderJsonPage } from '../format/render-json.ts';
 
 export const getObjectsTool = defineTool({

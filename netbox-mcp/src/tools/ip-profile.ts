@@ -8,11 +8,12 @@ import { tableLines } from '../format/render-table.ts';
 import { failureText, fetchParts } from '../query/fetch-parts.ts';
 import { describeAssignment, ownerIds, type IpRecord, type OwnerRow, type Owners } from '../query/ip-assignment.ts';
 import { formatIp, parseAddressWithMask, type IpAddr } from '../query/prefix-math.ts';
-import { choiceValue, defined, prefixFacts, rangeFacts, scopeLabel, type PrefixRow, type RangeRow } from '../query/prefix-rows.ts';
+import { choiceValue } from '../format/choice-value.ts';
+import { defined, prefixFacts, rangeFacts, scopeLabel, type PrefixRow, type RangeRow } from '../query/prefix-rows.ts';
 import { QueryLog } from '../query/query-log.ts';
 import { resolveVrf, vrfLabel, vrfParam } from '../query/vrf-ref.ts';
 import { defineTool } from './tool-definition.ts';
-import { textResult } from './tool-result.ts';
+import { textResult } from '../result/tool-result.ts';
 
 const PREFIX_FIELDS = 'id,prefix,vrf,status,scope_type,scope,vlan,role,tenant,is_pool,mark_utilized,description';
 

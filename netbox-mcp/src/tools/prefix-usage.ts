@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { NetboxMcpError } from '../errors.ts';
-import { prefixDetail } from '../query/prefix-detail.ts';
-import { prefixUtilizationTable } from '../query/prefix-utilization-table.ts';
+import { prefixDetail } from './prefix-usage-detail.ts';
+import { prefixUtilizationTable } from './prefix-usage-table.ts';
 import { defineTool } from './tool-definition.ts';
 
 export const prefixUsageTool = defineTool({

@@ -12,7 +12,7 @@ import { referenceFilters, type Reference } from '../query/reference-filters.ts'
 import { resolveObject } from '../query/resolve-object.ts';
 import { objectTypeArg } from './common-input.ts';
 import { defineTool } from './tool-definition.ts';
-import { textResult } from './tool-result.ts';
+import { textResult } from '../result/tool-result.ts';
 
 export const relatedObjectsTool = defineTool({
   name: 'netbox_related_objects',

@@ -5,11 +5,11 @@ import { NameLinks, namesPart } from '../format/name-links.ts';
 import { renderSearch, type SearchSection } from '../format/render-search.ts';
 import { tableLines } from '../format/render-table.ts';
 import { fanOut } from '../query/fan-out.ts';
-import { pathOf } from '../query/list-objects.ts';
+import { pathOf } from '../client/api-path.ts';
 import type { ObjectType } from '../schema/object-type.ts';
 import { fieldsArg } from './common-input.ts';
 import { defineTool } from './tool-definition.ts';
-import { textResult } from './tool-result.ts';
+import { textResult } from '../result/tool-result.ts';
 
 /** What people look for by free text, most asked first (the official server's default set, and tenants). */
 export const DEFAULT_SEARCH_TYPES = [

@@ -1,8 +1,8 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { CallToolResult, ToolAnnotations } from '@modelcontextprotocol/sdk/types.js';
 import type { z } from 'zod';
-import type { ToolContext } from './tool-context.ts';
-import { errorResult } from './tool-result.ts';
+import type { ToolContext } from '../query/tool-context.ts';
+import { errorResult } from '../result/tool-result.ts';
 
 /**
  * One tool, one file. `input` is a zod raw shape so the MCP SDK validates arguments and publishes the JSON

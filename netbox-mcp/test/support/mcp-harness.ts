@@ -5,7 +5,7 @@ import { afterAll, beforeAll } from 'vitest';
 import type { SandboxOptions } from '../../../netbox-sandbox/src/sandbox.ts';
 import { useSandbox } from '../../../netbox-sandbox/test/support/test-sandbox.ts';
 import { createNetboxMcpServer, type NetboxMcpOptions } from '../../src/server.ts';
-import type { ResultMeta } from '../../src/tools/tool-result.ts';
+import type { ResultMeta } from '../../src/result/result-meta.ts';
 
 export interface ToolCall {
   readonly text: string;

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { NetboxClient } from '../client/netbox-client.ts';
 import type { Catalog } from '../schema/catalog.ts';
-import type { ResolveCache } from '../query/resolve-cache.ts';
+import type { ResolveCache } from './resolve-cache.ts';
 
 export interface ToolLimits {
   /** Characters of tool result text; rows beyond it are cut at a whole row. */

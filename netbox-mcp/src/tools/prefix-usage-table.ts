@@ -3,10 +3,10 @@ import { cells } from '../format/cells.ts';
 import { fitSections } from '../format/fit-sections.ts';
 import { NameLinks, namesPart } from '../format/name-links.ts';
 import { tableLines } from '../format/render-table.ts';
-import type { ToolContext } from '../tools/tool-context.ts';
-import { textResult } from '../tools/tool-result.ts';
-import { planFilters } from './plan-filters.ts';
-import { formatCidr } from './prefix-math.ts';
+import type { ToolContext } from '../query/tool-context.ts';
+import { textResult } from '../result/tool-result.ts';
+import { planFilters } from '../query/plan-filters.ts';
+import { formatCidr } from '../query/prefix-math.ts';
 import {
   defined,
   formatPercent,
@@ -20,11 +20,11 @@ import {
   type IpRow,
   type PrefixRow,
   type RangeRow,
-} from './prefix-rows.ts';
-import { addPrefixLinks } from './prefix-links.ts';
-import { QueryLog } from './query-log.ts';
-import { UtilizationIndex } from './utilization.ts';
-import { resolveVrf, vrfLabel, vrfParam } from './vrf-ref.ts';
+} from '../query/prefix-rows.ts';
+import { addPrefixLinks } from '../query/prefix-links.ts';
+import { QueryLog } from '../query/query-log.ts';
+import { UtilizationIndex } from '../query/utilization.ts';
+import { resolveVrf, vrfLabel, vrfParam } from '../query/vrf-ref.ts';
 
 export interface UtilizationTableArgs {
   readonly vrf?: string | undefined;

@@ -6,9 +6,9 @@ import { fitSections } from '../format/fit-sections.ts';
 import { NameLinks, namesPart } from '../format/name-links.ts';
 import { tableLines } from '../format/render-table.ts';
 import type { ObjectType } from '../schema/object-type.ts';
-import type { ToolContext } from '../tools/tool-context.ts';
-import { textResult } from '../tools/tool-result.ts';
-import { bitsOf, cidrInterval, countSubnets, firstSubnets, formatCidr, formatIp, freeBlocks, parseCidr, type Cidr } from './prefix-math.ts';
+import type { ToolContext } from '../query/tool-context.ts';
+import { textResult } from '../result/tool-result.ts';
+import { bitsOf, cidrInterval, countSubnets, firstSubnets, formatCidr, formatIp, freeBlocks, parseCidr, type Cidr } from '../query/prefix-math.ts';
 import {
   defined,
   formatPercent,
@@ -24,11 +24,11 @@ import {
   type PrefixFactsWithRow,
   type PrefixRow,
   type RangeRow,
-} from './prefix-rows.ts';
-import { addPrefixLinks } from './prefix-links.ts';
-import { QueryLog } from './query-log.ts';
-import { UtilizationIndex, type Utilization } from './utilization.ts';
-import { resolveVrf, vrfLabel, vrfParam, type VrfRef } from './vrf-ref.ts';
+} from '../query/prefix-rows.ts';
+import { addPrefixLinks } from '../query/prefix-links.ts';
+import { QueryLog } from '../query/query-log.ts';
+import { UtilizationIndex, type Utilization } from '../query/utilization.ts';
+import { resolveVrf, vrfLabel, vrfParam, type VrfRef } from '../query/vrf-ref.ts';
 
 export interface PrefixDetailArgs {
   readonly prefix: string | number;
