@@ -10,6 +10,7 @@ export interface CliConfig {
     readonly url: string;
     readonly token: string | undefined;
     readonly timeoutMs: number;
+    readonly deadlineMs: number;
     readonly verifyTls: boolean;
   };
   readonly transport: Transport;
@@ -54,6 +55,12 @@ const SETTINGS = {
     flag: '--timeout-ms',
     schema: positiveInt,
     expected: 'a positive whole number of milliseconds, e.g. 15000',
+  },
+  deadlineMs: {
+    env: 'NETBOX_DEADLINE_MS',
+    flag: '--deadline-ms',
+    schema: positiveInt,
+    expected: 'a positive whole number of milliseconds, e.g. 20000',
   },
   verifyTls: { env: 'NETBOX_VERIFY_TLS', flag: '--no-verify-tls', schema: flexibleBoolean, expected: 'true or false' },
   transport: {
@@ -103,6 +110,7 @@ const OPTIONS = {
   port: { type: 'string' },
   'http-token': { type: 'string' },
   'timeout-ms': { type: 'string' },
+  'deadline-ms': { type: 'string' },
   // parseArgs on Node 20 has no `allowNegative`, so the negated flag is its own boolean option.
   'no-verify-tls': { type: 'boolean' },
   'max-result-chars': { type: 'string' },
@@ -117,7 +125,8 @@ Usage: netbox-mcp [options]
 Options (each overrides its environment variable):
   --netbox-url URL          NETBOX_URL             NetBox base URL (required)
   --netbox-token TOKEN      NETBOX_TOKEN           NetBox API token (prefer the variable: flags show in ps)
-  --timeout-ms MS           NETBOX_TIMEOUT_MS      per-request timeout to NetBox (15000)
+  --timeout-ms MS           NETBOX_TIMEOUT_MS      timeout of each attempt of a NetBox request (15000)
+  --deadline-ms MS          NETBOX_DEADLINE_MS     whole budget of one NetBox request, retries included (20000)
   --no-verify-tls           NETBOX_VERIFY_TLS      skip TLS certificate checks (verified by default)
   --transport stdio|http    NETBOX_MCP_TRANSPORT   MCP transport (stdio)
   --host ADDRESS            NETBOX_MCP_HOST        HTTP bind address (127.0.0.1)
@@ -157,6 +166,7 @@ export function parseCliConfig(argv: readonly string[], env: Readonly<Record<str
   const url = read(SETTINGS.url, flags['netbox-url'], undefined);
   const token = read(SETTINGS.token, flags['netbox-token'], undefined);
   const timeoutMs = read(SETTINGS.timeoutMs, flags['timeout-ms'], 15_000);
+  const deadlineMs = read(SETTINGS.deadlineMs, flags['deadline-ms'], 20_000);
   const verifyTls = flags['no-verify-tls'] ? false : read(SETTINGS.verifyTls, undefined, true);
   const transport = read(SETTINGS.transport, flags.transport, 'stdio');
   const host = read(SETTINGS.host, flags.host, '127.0.0.1');
@@ -186,7 +196,7 @@ export function parseCliConfig(argv: readonly string[], env: Readonly<Record<str
   if (!verifyTls) warnings.push('TLS certificate verification of NetBox is off');
   return {
     kind: 'config',
-    config: { netbox: { url, token, timeoutMs, verifyTls }, transport, host, port, httpToken, maxResultChars, logLevel },
+    config: { netbox: { url, token, timeoutMs, deadlineMs, verifyTls }, transport, host, port, httpToken, maxResultChars, logLevel },
     warnings,
   };
 }

@@ -31,7 +31,7 @@ async function main(): Promise<void> {
 
   // One client and one name cache for the process: HTTP builds a server per request, and they should share
   // NetBox's version, keep-alive connections and resolved names.
-  const client = new NetboxClient({ url: config.netbox.url, token: config.netbox.token, timeoutMs: config.netbox.timeoutMs, verifyTls: config.netbox.verifyTls });
+  const client = new NetboxClient({ url: config.netbox.url, token: config.netbox.token, timeoutMs: config.netbox.timeoutMs, deadlineMs: config.netbox.deadlineMs, verifyTls: config.netbox.verifyTls });
   const resolveCache = new ResolveCache();
   const createServer = (): McpServer =>
     createNetboxMcpServer({

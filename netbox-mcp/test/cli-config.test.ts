@@ -23,7 +23,7 @@ describe('parseCliConfig', () => {
     expect(result).toEqual({
       kind: 'config',
       config: {
-        netbox: { url: NETBOX.NETBOX_URL, token: NETBOX.NETBOX_TOKEN, timeoutMs: 15_000, verifyTls: true },
+        netbox: { url: NETBOX.NETBOX_URL, token: NETBOX.NETBOX_TOKEN, timeoutMs: 15_000, deadlineMs: 20_000, verifyTls: true },
         transport: 'stdio',
         host: '127.0.0.1',
         port: 8000,
@@ -40,6 +40,7 @@ describe('parseCliConfig', () => {
       parseCliConfig([], {
         ...NETBOX,
         NETBOX_TIMEOUT_MS: '5000',
+        NETBOX_DEADLINE_MS: '9000',
         NETBOX_VERIFY_TLS: 'false',
         NETBOX_MCP_TRANSPORT: 'http',
         NETBOX_MCP_HOST: '::1',
@@ -50,7 +51,7 @@ describe('parseCliConfig', () => {
       }),
     );
     expect(config).toMatchObject({
-      netbox: { timeoutMs: 5000, verifyTls: false },
+      netbox: { timeoutMs: 5000, deadlineMs: 9000, verifyTls: false },
       transport: 'http',
       host: '::1',
       port: 9000,
@@ -64,11 +65,11 @@ describe('parseCliConfig', () => {
     const env = { ...NETBOX, NETBOX_MCP_PORT: '9000', LOG_LEVEL: 'debug', NETBOX_VERIFY_TLS: 'true' };
     const argv = [
       ...['--netbox-url', 'http://127.0.0.1:8001/netbox', '--netbox-token', 'nbt_abc.def', '--port', '0'],
-      ...['--log-level', 'warn', '--no-verify-tls', '--timeout-ms', '100', '--max-result-chars', '500'],
+      ...['--log-level', 'warn', '--no-verify-tls', '--timeout-ms', '100', '--deadline-ms', '250', '--max-result-chars', '500'],
       ...['--transport', 'http', '--host', 'localhost', '--http-token', 'another-long-http-token'],
     ];
     expect(configOf(parseCliConfig(argv, env))).toEqual({
-      netbox: { url: 'http://127.0.0.1:8001/netbox', token: 'nbt_abc.def', timeoutMs: 100, verifyTls: false },
+      netbox: { url: 'http://127.0.0.1:8001/netbox', token: 'nbt_abc.def', timeoutMs: 100, deadlineMs: 250, verifyTls: false },
       transport: 'http',
       host: 'localhost',
       port: 0,
@@ -105,6 +106,7 @@ describe('parseCliConfig', () => {
     [{ ...NETBOX, NETBOX_MCP_PORT: 'eighty' }, [], 'NETBOX_MCP_PORT must be a port number'],
     [{ ...NETBOX, NETBOX_TIMEOUT_MS: '-1' }, [], 'NETBOX_TIMEOUT_MS must be a positive whole number'],
     [NETBOX, ['--timeout-ms', '1.5'], '--timeout-ms must be a positive whole number'],
+    [{ ...NETBOX, NETBOX_DEADLINE_MS: '0' }, [], 'NETBOX_DEADLINE_MS must be a positive whole number'],
     [{ ...NETBOX, NETBOX_VERIFY_TLS: 'maybe' }, [], 'NETBOX_VERIFY_TLS must be true or false'],
     [NETBOX, ['--transport', 'sse'], '--transport must be stdio or http'],
     [{ ...NETBOX, LOG_LEVEL: 'loud' }, [], 'LOG_LEVEL must be one of fatal, error'],

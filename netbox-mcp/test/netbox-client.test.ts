@@ -75,6 +75,29 @@ describe('NetboxClient against the sandbox', () => {
     }
   });
 
+  it('keeps one overall deadline per request, retries included, for a NetBox that hangs', async () => {
+    sandbox.current.setFaults({ hangRate: 1 });
+    try {
+      // Three tries of 1 s each would cost 3 s and more; the deadline holds the whole request to 1.5 s.
+      const client = new NetboxClient({ url: sandbox.current.url, token: sandbox.current.token, timeoutMs: 1_000, deadlineMs: 1_500, retry: { retries: 2, baseDelayMs: 5 } });
+      const started = Date.now();
+      const error = await failure(client.get('/api/dcim/sites/'));
+      const elapsed = Date.now() - started;
+      expect(error.code).toBe('NETBOX_TIMEOUT');
+      expect(elapsed).toBeGreaterThanOrEqual(1_200);
+      expect(elapsed).toBeLessThan(1_900);
+      expect(client.requestCount).toBe(2);
+      expect(error.message).toMatch(/2 attempts timed out, 1\.\d s in all \(deadline 1\.5 s\)/);
+    } finally {
+      sandbox.current.setFaults({ hangRate: 0 });
+    }
+  });
+
+  it('defaults to a 20 s deadline over 15 s attempts', () => {
+    const client = new NetboxClient({ url: sandbox.current.url });
+    expect({ timeoutMs: client.timeoutMs, deadlineMs: client.deadlineMs }).toEqual({ timeoutMs: 15_000, deadlineMs: 20_000 });
+  });
+
   it('reports dropped connections as NetBox unreachable after retrying', async () => {
     sandbox.current.setFaults({ dropRate: 1 });
     try {

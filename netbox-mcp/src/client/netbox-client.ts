@@ -15,6 +15,11 @@ export interface NetboxClientOptions {
   readonly token?: string | undefined;
   /** Per attempt, for headers and body. */
   readonly timeoutMs?: number;
+  /**
+   * One request's whole budget, retries and their waits included: a hung NetBox costs this, not attempts ×
+   * timeout. Default 20 s.
+   */
+  readonly deadlineMs?: number;
   readonly retry?: Partial<RetryPolicy>;
   readonly verifyTls?: boolean;
   /** Connections per NetBox origin. */
@@ -36,6 +41,7 @@ export interface NetboxStatus {
 }
 
 const DEFAULT_TIMEOUT_MS = 15_000;
+const DEFAULT_DEADLINE_MS = 20_000;
 
 /**
  * The only way our tools reach NetBox: GET only, keep-alive, retries with backoff for transient failures,
@@ -44,6 +50,7 @@ const DEFAULT_TIMEOUT_MS = 15_000;
 export class NetboxClient {
   readonly baseUrl: string;
   readonly timeoutMs: number;
+  readonly deadlineMs: number;
   readonly #authorization: string | undefined;
   readonly #retry: RetryPolicy;
   readonly #dispatcher: Dispatcher;
@@ -54,22 +61,31 @@ export class NetboxClient {
   constructor(options: NetboxClientOptions) {
     this.baseUrl = normalizeBaseUrl(options.url);
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.deadlineMs = options.deadlineMs ?? DEFAULT_DEADLINE_MS;
     this.#authorization = options.token ? authorizationHeader(options.token) : undefined;
     this.#retry = { ...DEFAULT_RETRY_POLICY, ...options.retry };
     this.#dispatcher =
       options.dispatcher ?? sharedAgent({ verifyTls: options.verifyTls ?? true, connections: options.maxConnections ?? 16 });
   }
 
-  /** GET a NetBox API path (`/api/dcim/devices/`) and parse its JSON. */
+  /**
+   * GET a NetBox API path (`/api/dcim/devices/`) and parse its JSON. Transient failures are retried, all
+   * within one deadline: each attempt gets what is left of it, and no retry starts that could not finish.
+   */
   async get<T = unknown>(path: string, params?: QueryParams): Promise<T> {
     const url = this.apiUrl(path, params);
+    const started = Date.now();
+    const deadline = started + this.deadlineMs;
     for (let attempt = 0; ; attempt++) {
+      const left = deadline - Date.now();
       try {
-        return (await this.#attempt(url, path)) as T;
+        return (await this.#attempt(url, path, Math.min(this.timeoutMs, left), { attempts: attempt + 1, started })) as T;
       } catch (error) {
-        const retry = error instanceof RetryableFailure && attempt < this.#retry.retries;
-        if (!retry) throw error instanceof RetryableFailure ? error.final : error;
-        await sleep(backoffDelay(this.#retry, attempt, error.retryAfter));
+        if (!(error instanceof RetryableFailure)) throw error;
+        const wait = backoffDelay(this.#retry, attempt, error.retryAfter);
+        // A retry that would start with next to no time left only delays the answer the user gets anyway.
+        if (attempt >= this.#retry.retries || deadline - Date.now() - wait < MIN_ATTEMPT_MS) throw error.final;
+        await sleep(wait);
       }
     }
   }
@@ -101,7 +117,7 @@ export class NetboxClient {
     return `${this.baseUrl}${apiPath.replace(/^\/api\//, '/')}${query ? `?${query}` : ''}`;
   }
 
-  async #attempt(url: string, path: string): Promise<unknown> {
+  async #attempt(url: string, path: string, timeoutMs: number, tries: Tries): Promise<unknown> {
     this.requestCount++;
     const headers: Record<string, string> = { accept: 'application/json' };
     if (this.#authorization) headers.authorization = this.#authorization;
@@ -111,18 +127,18 @@ export class NetboxClient {
         method: 'GET',
         headers,
         dispatcher: this.#dispatcher,
-        headersTimeout: this.timeoutMs,
-        bodyTimeout: this.timeoutMs,
-        signal: AbortSignal.timeout(this.timeoutMs),
+        headersTimeout: timeoutMs,
+        bodyTimeout: timeoutMs,
+        signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (error) {
-      throw new RetryableFailure(this.#networkError(error, path));
+      throw new RetryableFailure(this.#networkError(error, path, tries));
     }
     let body: string;
     try {
       body = await response.body.text();
     } catch (error) {
-      throw new RetryableFailure(this.#networkError(error, path));
+      throw new RetryableFailure(this.#networkError(error, path, tries));
     }
     const status = response.statusCode;
     if (status >= 200 && status < 300) {
@@ -143,12 +159,14 @@ export class NetboxClient {
     throw failure;
   }
 
-  #networkError(error: unknown, path: string): NetboxMcpError {
+  #networkError(error: unknown, path: string, tries: Tries): NetboxMcpError {
     const { code, name } = error as { code?: unknown; name?: unknown };
     const label = typeof code === 'string' ? code : typeof name === 'string' ? name : '';
     const timedOut = /TIMEOUT|AbortError|TimeoutError/i.test(`${label} ${String(name)}`);
     if (timedOut) {
-      return new NetboxMcpError('NETBOX_TIMEOUT', `NetBox did not answer ${path} within ${this.timeoutMs} ms.`, {
+      const spent = ((Date.now() - tries.started) / 1000).toFixed(1);
+      const attempts = `${tries.attempts} attempt${tries.attempts === 1 ? '' : 's'}`;
+      return new NetboxMcpError('NETBOX_TIMEOUT', `NetBox did not answer ${path}: ${attempts} timed out, ${spent} s in all (deadline ${this.deadlineMs / 1000} s).`, {
         hint: 'NetBox is slow or overloaded; narrow the query (filters, fewer rows) or try again.',
         cause: error,
       });
@@ -159,6 +177,15 @@ export class NetboxClient {
     });
   }
 }
+
+/** Which attempt of one request this is, and when the first began: what a timeout error reports. */
+interface Tries {
+  readonly attempts: number;
+  readonly started: number;
+}
+
+/** Less than this left of the deadline: another attempt could not get an answer, so none is made. */
+const MIN_ATTEMPT_MS = 250;
 
 class RetryableFailure extends Error {
   readonly final: NetboxMcpError;
