@@ -87,13 +87,14 @@ export const field = {
     name: string,
     target: ModelKey,
     ids: (row: Row, ctx: ApiContext) => readonly number[],
-    options: { nested?: readonly string[] } = {},
+    options: { nested?: readonly string[]; full?: boolean } = {},
   ): FieldDef => ({
     kind: 'many',
     name,
     target,
     ids,
     ...(options.nested ? { nested: options.nested } : {}),
+    ...(options.full ? { full: true } : {}),
   }),
   computed: (
     name: string,

@@ -81,6 +81,8 @@ export type FieldDef =
       readonly target: ModelKey;
       readonly ids: (row: Row, ctx: ApiContext) => readonly number[];
       readonly nested?: readonly string[];
+      /** Whole objects, as a related serializer declared without `nested=True` writes them (VRF.import_targets). */
+      readonly full?: boolean;
     })
   | (FieldBase & {
       readonly kind: 'computed';

@@ -1,5 +1,6 @@
 import type { Row } from '../db/dataset.ts';
-import type { ApiContext, ModelDef } from '../models/model-def.ts';
+import type { ApiContext, ModelDef, ModelKey } from '../models/model-def.ts';
+import { naturalKey } from '../models/natural-order.ts';
 
 type SortKey = (row: Row) => unknown;
 
@@ -22,10 +23,25 @@ function sortKey(model: ModelDef, ctx: ApiContext, term: string): SortKey | unde
   const f = model.fields.find((x) => x.name === term);
   if (f?.kind === 'id') return (row) => Number(row.id);
   if (f && (f.kind === 'value' || f.kind === 'choice')) return (row) => row[f.column];
-  if (f?.kind === 'fk') return (row) => ctx.nested(f.target, row[f.column] as number | null)?.display ?? null;
+  if (f?.kind === 'fk') {
+    // A relation orders by the related object; names NetBox keeps in natural order stay in it here.
+    const natural = namesSortNaturally(ctx, f.target);
+    return (row) => {
+      const display = ctx.nested(f.target, row[f.column] as number | null)?.display ?? null;
+      return natural ? naturalKey(display) : display;
+    };
+  }
   if (f?.kind === 'count') return (row) => f.compute(row, ctx);
   // Meta.ordering names columns, natural-sort ones (`_name`) among them; data without them falls back.
   return (row) => (term in row ? row[term] : row[term.replace(/^_/, '')]);
+}
+
+function namesSortNaturally(ctx: ApiContext, key: ModelKey): boolean {
+  try {
+    return ctx.model(key).sortKeys?.name !== undefined;
+  } catch {
+    return false;
+  }
 }
 
 const cache = new WeakMap<readonly Row[], Map<string, Row[]>>();

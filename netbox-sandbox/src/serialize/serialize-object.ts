@@ -51,6 +51,14 @@ function objectTags(ctx: ApiContext, key: ModelDef['key'], id: unknown): unknown
   return tags.map((tag) => ctx.nested('extras.tag', tag.id as number, undefined, NESTED_TAG_FIELDS));
 }
 
+function fullObjects(ctx: ApiContext, key: ModelDef['key'], ids: readonly number[]): Record<string, unknown>[] {
+  const model = ctx.model(key);
+  return ids.flatMap((id) => {
+    const target = ctx.db.get(model.table, id);
+    return target ? [serializeObject(model, target, ctx, 'full')] : [];
+  });
+}
+
 function fieldValue(model: ModelDef, f: FieldDef, row: Row, ctx: ApiContext): unknown {
   switch (f.kind) {
     case 'id':
@@ -85,6 +93,7 @@ function fieldValue(model: ModelDef, f: FieldDef, row: Row, ctx: ApiContext): un
     case 'object_type':
       return ctx.db.contentTypeKey(row[f.column]) ?? null;
     case 'many':
+      if (f.full) return fullObjects(ctx, f.target, f.ids(row, ctx));
       return f.ids(row, ctx).map((id) => ctx.nested(f.target, id, undefined, f.nested));
     case 'computed':
       return f.compute(row, ctx);

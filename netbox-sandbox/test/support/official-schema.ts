@@ -108,8 +108,7 @@ function toJsonSchema(node: unknown): unknown {
 /**
  * Where NetBox's own output departs from its schema (seen in real NetBox 4.x responses): an empty choice is
  * shown as null although the `{value, label}` object is not marked nullable; a blank colour is '' although the
- * pattern wants six hex digits; `connected_endpoints_reachable` is null without a cable path; a cluster's
- * `allocated_*` sums are null when its VMs have no values.
+ * pattern wants six hex digits; a cluster's `allocated_*` sums are null when its VMs have no values.
  */
 function relaxKnownDeviations(schema: Record<string, unknown>): void {
   const props = schema.properties as Record<string, Record<string, unknown>> | undefined;
@@ -117,7 +116,7 @@ function relaxKnownDeviations(schema: Record<string, unknown>): void {
     for (const [name, prop] of Object.entries(props)) {
       const inner = prop.properties as Record<string, unknown> | undefined;
       const isChoice = prop.type === 'object' && inner && 'value' in inner && 'label' in inner;
-      if (isChoice || name === 'connected_endpoints_reachable' || name.startsWith('allocated_')) props[name] = { ...prop, nullable: true };
+      if (isChoice || name.startsWith('allocated_')) props[name] = { ...prop, nullable: true };
     }
   }
   if (schema.type === 'string' && typeof schema.pattern === 'string') {

@@ -5,14 +5,18 @@ import type { SandboxState } from '../sandbox-state.ts';
 import { sendJson } from '../send-json.ts';
 import { viewerOf } from '../viewer-of.ts';
 
-const API_APPS = ['circuits', 'core', 'dcim', 'extras', 'ipam', 'plugins', 'status', 'tenancy', 'users', 'virtualization', 'vpn', 'wireless'];
+/** Roots NetBox lists whatever its data holds; other apps are listed only when the sandbox serves models of them. */
+const ALWAYS_SERVED = ['plugins', 'status'];
 
 /** `/api/`, the per-app roots `/api/dcim/`, `/api/status/` and `/api/authentication-check/`. */
 export function registerRootRoutes(app: FastifyInstance, state: SandboxState): void {
+  // NetBox's APIRootView lists its apps alphabetically; an app the sandbox has no models of is not one it serves.
+  const apps = [...new Set([...state.registry.models.map((m) => m.key.split('.')[0]!), ...ALWAYS_SERVED])].sort();
+
   app.get('/api/', async (request, reply) => {
     if (!viewerOf(state, request, reply)) return reply;
     const origin = requestOrigin(request);
-    return sendJson(reply, 200, Object.fromEntries(API_APPS.map((a) => [a, `${origin}/api/${a}/`])), state.version);
+    return sendJson(reply, 200, Object.fromEntries(apps.map((a) => [a, `${origin}/api/${a}/`])), state.version);
   });
 
   app.get('/api/status/', async (request, reply) => {
@@ -44,7 +48,7 @@ export function registerRootRoutes(app: FastifyInstance, state: SandboxState): v
 
   app.get<{ Params: { app: string } }>('/api/:app/', async (request, reply) => {
     const models = state.registry.models.filter((m) => m.key.startsWith(`${request.params.app}.`));
-    if (models.length === 0 && !API_APPS.includes(request.params.app)) return sendJson(reply, 404, { detail: 'Not found.' }, state.version);
+    if (!apps.includes(request.params.app)) return sendJson(reply, 404, { detail: 'Not found.' }, state.version);
     if (!viewerOf(state, request, reply)) return reply;
     const origin = requestOrigin(request);
     const body = Object.fromEntries(models.map((m) => [m.path, `${origin}/api/${request.params.app}/${m.path}/`]));

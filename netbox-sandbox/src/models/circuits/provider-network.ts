@@ -2,6 +2,7 @@ import { requestFilters } from '../core/request-filters.ts';
 import { defineModel } from '../define-model.ts';
 import { field, headFields, tailFields } from '../field.ts';
 import { ownerFilters } from '../users/owner-filters.ts';
+import { NATURAL_NAME, naturalKey } from '../natural-order.ts';
 
 export const providerNetwork = defineModel({
   key: 'circuits.providernetwork',
@@ -21,7 +22,7 @@ export const providerNetwork = defineModel({
   ],
   brief: ['id', 'url', 'display', 'name', 'description'],
   ordering: ['provider', 'name', 'id'],
-  sortKeys: { provider: (row, ctx) => String(ctx.db.get('circuits_provider', row.provider_id)?.name ?? '') },
+  sortKeys: { ...NATURAL_NAME, provider: (row, ctx) => naturalKey(ctx.db.get('circuits_provider', row.provider_id)?.name) },
   filters: [...ownerFilters(), ...requestFilters('circuits.providernetwork')],
   search: ['name', 'service_id', 'description', 'comments'],
 });

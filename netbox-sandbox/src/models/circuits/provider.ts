@@ -7,6 +7,7 @@ import type { ApiContext } from '../model-def.ts';
 import { contactFilters } from '../tenancy/contact-filters.ts';
 import { ownerFilters } from '../users/owner-filters.ts';
 import { circuitTerminations, terminationSiteFilters } from './termination-sites.ts';
+import { NATURAL_NAME } from '../natural-order.ts';
 
 const asnIds = (row: Row, ctx: ApiContext): number[] => ctx.db.where('circuits_provider_asns', 'provider_id', row.id).map((r) => Number(r.asn_id));
 const accounts = (row: Row, ctx: ApiContext): readonly Row[] => ctx.db.where('circuits_provideraccount', 'provider_id', row.id);
@@ -36,6 +37,7 @@ export const provider = defineModel({
     field.count('circuit_count', 'circuits_circuit', 'provider_id'),
   ],
   brief: ['id', 'url', 'display', 'name', 'slug', 'description', 'circuit_count'],
+  sortKeys: NATURAL_NAME,
   filters: [
     ...terminationSiteFilters(terminations),
     filter.model('asn_id', 'ipam.asn', 'id', asnIds),

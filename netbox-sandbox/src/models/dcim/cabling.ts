@@ -82,16 +82,11 @@ export function connectedEndpointsFields(): FieldDef[] {
       },
       { nullable: true },
     ),
-    // NetBox returns `_path and _path.is_complete and _path.is_active`: null without a path.
-    field.computed(
-      'connected_endpoints_reachable',
-      { type: 'boolean', readOnly: true },
-      (row, ctx) => {
-        const path = hop(ctx, 'dcim_cablepath', row._path_id);
-        return path ? Boolean(path.is_complete) && Boolean(path.is_active) : null;
-      },
-      { nullable: true },
-    ),
+    // ConnectedEndpointsSerializer: `path.is_complete and path.is_active` with a path, False without one.
+    field.computed('connected_endpoints_reachable', { type: 'boolean', readOnly: true }, (row, ctx) => {
+      const path = hop(ctx, 'dcim_cablepath', row._path_id);
+      return path ? Boolean(path.is_complete) && Boolean(path.is_active) : false;
+    }),
   ];
 }
 

@@ -18,7 +18,7 @@ import {
   withLookups,
 } from './common-filters.ts';
 import { COMPONENT_BRIEF, COMPONENT_SEARCH, componentDisplay, componentHead, componentTail } from './component-fields.ts';
-import { NATURAL_NAME } from './natural-order.ts';
+import { NATURAL_NAME } from '../natural-order.ts';
 
 /** Console ports and console server ports share one serializer shape. */
 export function consolePortModel(key: 'dcim.consoleport' | 'dcim.consoleserverport', path: string, table: string, schemaName: string) {

@@ -3,7 +3,7 @@ import { field, headFields } from '../field.ts';
 import { filter } from '../filter.ts';
 import { deviceComponentFilters, ownerFilters } from './common-filters.ts';
 import { COMPONENT_SEARCH, componentDisplay, componentTail, deviceField } from './component-fields.ts';
-import { NATURAL_NAME } from './natural-order.ts';
+import { NATURAL_NAME } from '../natural-order.ts';
 
 export const deviceBay = defineModel({
   key: 'dcim.devicebay',

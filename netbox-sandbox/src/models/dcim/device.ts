@@ -19,7 +19,7 @@ import { counterField, counterFilter, hasFilter } from './counters.ts';
 import { ipField, primaryIpField } from './ip-fields.ts';
 import { deviceMacs } from './mac.ts';
 import { hop } from './related.ts';
-import { NATURAL_NAME } from './natural-order.ts';
+import { NATURAL_NAME } from '../natural-order.ts';
 
 const NESTED_DEVICE = ['id', 'url', 'display_url', 'display', 'name'];
 

@@ -6,7 +6,7 @@ import { cableEndField, cableField, linkPeersFields, occupiedField } from './cab
 import { cabledFilters, deviceComponentFilters, ownerFilters } from './common-filters.ts';
 import { COMPONENT_BRIEF, COMPONENT_SEARCH, componentDisplay, componentHead, componentTail } from './component-fields.ts';
 import { PORTS, rearPortsOf } from './port-mappings.ts';
-import { NATURAL_NAME } from './natural-order.ts';
+import { NATURAL_NAME } from '../natural-order.ts';
 
 export const frontPort = defineModel({
   key: 'dcim.frontport',

@@ -3,7 +3,7 @@ import { field } from '../field.ts';
 import { filter } from '../filter.ts';
 import { componentDisplay } from './component-fields.ts';
 import { contentTypeFilter } from './content-type-filter.ts';
-import { NATURAL_NAME } from './natural-order.ts';
+import { NATURAL_NAME } from '../natural-order.ts';
 
 export const inventoryItemTemplate = defineModel({
   key: 'dcim.inventoryitemtemplate',

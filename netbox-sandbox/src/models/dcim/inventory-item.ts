@@ -5,7 +5,7 @@ import { filter } from '../filter.ts';
 import { deviceComponentFilters, ownerFilters } from './common-filters.ts';
 import { componentDisplay, componentTail, deviceField } from './component-fields.ts';
 import { contentTypeFilter } from './content-type-filter.ts';
-import { NATURAL_NAME } from './natural-order.ts';
+import { NATURAL_NAME } from '../natural-order.ts';
 
 export const inventoryItem = defineModel({
   key: 'dcim.inventoryitem',

@@ -5,7 +5,7 @@ import { filter } from '../filter.ts';
 import { contactFilters, ownerFilters, siteFilters, tenancyFilters } from './common-filters.ts';
 import { cumulativeCount } from './counters.ts';
 import { depthField, NESTED_TREE_FIELDS } from './tree-fields.ts';
-import { NATURAL_NAME } from './natural-order.ts';
+import { NATURAL_NAME } from '../natural-order.ts';
 
 export const location = defineModel({
   key: 'dcim.location',

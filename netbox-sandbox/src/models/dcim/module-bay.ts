@@ -5,7 +5,7 @@ import { filter } from '../filter.ts';
 import type { ApiContext } from '../model-def.ts';
 import { deviceComponentFilters, ownerFilters } from './common-filters.ts';
 import { COMPONENT_SEARCH, componentDisplay, componentTail, deviceField } from './component-fields.ts';
-import { NATURAL_NAME } from './natural-order.ts';
+import { NATURAL_NAME } from '../natural-order.ts';
 
 /** The module installed in a bay (ModuleBay.installed_module, the reverse of Module.module_bay). */
 const installedModuleId = (row: Row, ctx: ApiContext): unknown => ctx.db.where('dcim_module', 'module_bay_id', row.id)[0]?.id;

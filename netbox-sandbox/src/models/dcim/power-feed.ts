@@ -19,7 +19,7 @@ import {
   tenancyFilters,
 } from './common-filters.ts';
 import { hop } from './related.ts';
-import { NATURAL_NAME } from './natural-order.ts';
+import { NATURAL_NAME } from '../natural-order.ts';
 
 const panelOf = (row: Row, ctx: ApiContext): Row | undefined => hop(ctx, 'dcim_powerpanel', row.power_panel_id);
 

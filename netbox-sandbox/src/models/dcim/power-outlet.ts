@@ -4,7 +4,7 @@ import { field } from '../field.ts';
 import { cableEndField, cableField, connectedEndpointsFields, linkPeersFields, occupiedField } from './cabling.ts';
 import { cabledFilters, deviceComponentFilters, ownerFilters, pathEndpointFilters } from './common-filters.ts';
 import { COMPONENT_BRIEF, COMPONENT_SEARCH, componentDisplay, componentHead, componentTail } from './component-fields.ts';
-import { NATURAL_NAME } from './natural-order.ts';
+import { NATURAL_NAME } from '../natural-order.ts';
 
 export const powerOutlet = defineModel({
   key: 'dcim.poweroutlet',

@@ -2,7 +2,7 @@ import { defineModel } from '../define-model.ts';
 import { field, headFields, tailFields } from '../field.ts';
 import { filter } from '../filter.ts';
 import { contactFilters, ownerFilters, siteFilters } from './common-filters.ts';
-import { NATURAL_NAME } from './natural-order.ts';
+import { NATURAL_NAME } from '../natural-order.ts';
 
 export const powerPanel = defineModel({
   key: 'dcim.powerpanel',

@@ -18,7 +18,7 @@ import {
   withLookups,
 } from './common-filters.ts';
 import { hop } from './related.ts';
-import { NATURAL_NAME } from './natural-order.ts';
+import { NATURAL_NAME } from '../natural-order.ts';
 
 export const rack = defineModel({
   key: 'dcim.rack',

@@ -5,7 +5,7 @@ import { field, headFields, tailFields } from '../field.ts';
 import { filter } from '../filter.ts';
 import type { ApiContext } from '../model-def.ts';
 import { contactFilters, ownerFilters, tenancyFilters, TEXT_LOOKUPS_NO_EMPTY, withLookups } from './common-filters.ts';
-import { NATURAL_NAME } from './natural-order.ts';
+import { NATURAL_NAME } from '../natural-order.ts';
 
 const asnIds = (row: Row, ctx: ApiContext): number[] =>
   ctx.db.where('dcim_site_asns', 'site_id', row.id).map((r) => Number(r.asn_id));

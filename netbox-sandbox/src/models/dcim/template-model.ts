@@ -4,7 +4,7 @@ import { field } from '../field.ts';
 import { filter } from '../filter.ts';
 import type { FieldDef, FilterDef, ModelDef, ModelKey } from '../model-def.ts';
 import { componentDisplay } from './component-fields.ts';
-import { NATURAL_NAME } from './natural-order.ts';
+import { NATURAL_NAME } from '../natural-order.ts';
 
 interface TemplateSpec {
   readonly key: ModelKey;

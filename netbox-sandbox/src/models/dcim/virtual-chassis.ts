@@ -6,7 +6,7 @@ import type { ApiContext } from '../model-def.ts';
 import { ownerFilters, searchFilter, siteFilters, tenancyFilters } from './common-filters.ts';
 import { counterField, counterFilter } from './counters.ts';
 import { hop } from './related.ts';
-import { NATURAL_NAME } from './natural-order.ts';
+import { NATURAL_NAME } from '../natural-order.ts';
 
 const NESTED_DEVICE = ['id', 'url', 'display_url', 'display', 'name'];
 

@@ -5,6 +5,7 @@ import { field, headFields, tailFields } from '../field.ts';
 import { filter } from '../filter.ts';
 import { ownerFilters, searchFilter, tenancyFilters } from './common-filters.ts';
 import { ipField, primaryIpField } from './ip-fields.ts';
+import { NATURAL_NAME } from '../natural-order.ts';
 
 
 export const virtualDeviceContext = defineModel({
@@ -30,6 +31,7 @@ export const virtualDeviceContext = defineModel({
     field.count('interface_count', 'dcim_interface_vdcs', 'virtualdevicecontext_id'),
   ],
   brief: ['id', 'url', 'display', 'name', 'identifier', 'device', 'description'],
+  sortKeys: NATURAL_NAME,
   ordering: ['name'],
   filters: [
     filter.model('device', 'dcim.device', 'name', (row) => row.device_id),

@@ -3,6 +3,7 @@ import { defineModel } from '../define-model.ts';
 import { field, headFields, tailFields } from '../field.ts';
 import { tenancyFilters } from '../tenancy/tenancy-filters.ts';
 import { ownerFilters } from '../users/owner-filters.ts';
+import { NATURAL_NAME } from '../natural-order.ts';
 
 export const asnRange = defineModel({
   key: 'ipam.asnrange',
@@ -27,6 +28,7 @@ export const asnRange = defineModel({
     ),
   ],
   brief: ['id', 'url', 'display', 'name', 'description'],
+  sortKeys: NATURAL_NAME,
   display: (row) => `${String(row.name)} (${String(row.start)}-${String(row.end)})`,
   filters: [...tenancyFilters(), ...ownerFilters(), ...requestFilters('ipam.asnrange')],
   search: ['name', 'description'],

@@ -6,6 +6,7 @@ import { filter } from '../filter.ts';
 import type { ApiContext } from '../model-def.ts';
 import { tenancyFilters } from '../tenancy/tenancy-filters.ts';
 import { ownerFilters } from '../users/owner-filters.ts';
+import { NATURAL_NAME } from '../natural-order.ts';
 
 const importingVrfs = (row: Row, ctx: ApiContext): unknown[] =>
   ctx.db.where('ipam_vrf_import_targets', 'routetarget_id', row.id).map((r) => r.vrf_id);
@@ -28,6 +29,7 @@ export const routeTarget = defineModel({
     ...tailFields(),
   ],
   brief: ['id', 'url', 'display', 'name', 'description'],
+  sortKeys: NATURAL_NAME,
   filters: [
     filter.model('importing_vrf_id', 'ipam.vrf', 'id', importingVrfs),
     filter.model('importing_vrf', 'ipam.vrf', 'rd', importingVrfs),

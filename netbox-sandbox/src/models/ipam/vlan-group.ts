@@ -9,6 +9,7 @@ import type { FilterDef } from '../model-def.ts';
 import { tenancyFilters } from '../tenancy/tenancy-filters.ts';
 import { ownerFilters } from '../users/owner-filters.ts';
 import { totalVlanIds, vidRanges } from './vid-ranges.ts';
+import { NATURAL_NAME } from '../natural-order.ts';
 
 function single(name: string, values: readonly string[]): number | null {
   const value = (values[values.length - 1] ?? '').trim();
@@ -67,6 +68,7 @@ export const vlanGroup = defineModel({
     ),
   ],
   brief: ['id', 'url', 'display', 'name', 'slug', 'description', 'vlan_count'],
+  sortKeys: NATURAL_NAME,
   filters: [
     objectTypeFilter('scope_type', 'scope_type_id'),
     scopeFilter('region', 'dcim.region'),

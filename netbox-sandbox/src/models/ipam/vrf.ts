@@ -6,6 +6,7 @@ import { filter } from '../filter.ts';
 import type { ApiContext } from '../model-def.ts';
 import { tenancyFilters } from '../tenancy/tenancy-filters.ts';
 import { ownerFilters } from '../users/owner-filters.ts';
+import { NATURAL_NAME } from '../natural-order.ts';
 
 const importTargets = (row: Row, ctx: ApiContext): number[] =>
   ctx.db.where('ipam_vrf_import_targets', 'vrf_id', row.id).map((r) => Number(r.routetarget_id));
@@ -27,13 +28,15 @@ export const vrf = defineModel({
     field.string('description'),
     field.fk('owner', 'users.owner', { nullable: true }),
     field.string('comments'),
-    field.many('import_targets', 'ipam.routetarget', importTargets),
-    field.many('export_targets', 'ipam.routetarget', exportTargets),
+    // VRFSerializer declares them with RouteTargetSerializer(many=True), not nested=True: whole objects.
+    field.many('import_targets', 'ipam.routetarget', importTargets, { full: true }),
+    field.many('export_targets', 'ipam.routetarget', exportTargets, { full: true }),
     ...tailFields(),
     field.count('ipaddress_count', 'ipam_ipaddress', 'vrf_id'),
     field.count('prefix_count', 'ipam_prefix', 'vrf_id'),
   ],
   brief: ['id', 'url', 'display', 'name', 'rd', 'description', 'prefix_count'],
+  sortKeys: NATURAL_NAME,
   display: (row) => (row.rd ? `${String(row.name)} (${String(row.rd)})` : String(row.name)),
   ordering: ['name', 'rd', 'id'],
   filters: [

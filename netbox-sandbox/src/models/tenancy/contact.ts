@@ -4,6 +4,7 @@ import { field, headFields, tailFields } from '../field.ts';
 import { filter } from '../filter.ts';
 import { ownerFilters } from '../users/owner-filters.ts';
 import { contactGroupIds } from './contact-groups.ts';
+import { NATURAL_NAME } from '../natural-order.ts';
 
 export const contact = defineModel({
   key: 'tenancy.contact',
@@ -25,6 +26,7 @@ export const contact = defineModel({
     ...tailFields(),
   ],
   brief: ['id', 'url', 'display', 'name', 'description'],
+  sortKeys: NATURAL_NAME,
   filters: [
     filter.model('group', 'tenancy.contactgroup', 'slug', (row, ctx) => contactGroupIds(ctx, row), { tree: true }),
     filter.model('group_id', 'tenancy.contactgroup', 'id', (row, ctx) => contactGroupIds(ctx, row), { tree: true }),

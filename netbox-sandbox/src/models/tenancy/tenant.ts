@@ -6,6 +6,7 @@ import { filter } from '../filter.ts';
 import type { ApiContext } from '../model-def.ts';
 import { ownerFilters } from '../users/owner-filters.ts';
 import { contactFilters } from './contact-filters.ts';
+import { NATURAL_NAME } from '../natural-order.ts';
 
 const count = (table: string) => (row: Row, ctx: ApiContext) => ctx.db.where(table, 'tenant_id', row.id).length;
 
@@ -35,6 +36,7 @@ export const tenant = defineModel({
     field.countBy('cluster_count', count('virtualization_cluster')),
   ],
   brief: ['id', 'url', 'display', 'name', 'slug', 'description'],
+  sortKeys: NATURAL_NAME,
   filters: [
     filter.model('group', 'tenancy.tenantgroup', 'slug', (row) => row.group_id, { tree: true }),
     filter.model('group_id', 'tenancy.tenantgroup', 'id', (row) => row.group_id, { tree: true }),

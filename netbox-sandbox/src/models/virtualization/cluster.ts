@@ -8,6 +8,7 @@ import { scopedFilters } from '../ipam/scoped-filters.ts';
 import { contactFilters } from '../tenancy/contact-filters.ts';
 import { tenancyFilters } from '../tenancy/tenancy-filters.ts';
 import { ownerFilters } from '../users/owner-filters.ts';
+import { NATURAL_NAME } from '../natural-order.ts';
 
 /**
  * The API annotates `Sum()` over the cluster's VMs: null when no VM has a value (SQL SUM of nothing),
@@ -49,6 +50,7 @@ export const cluster = defineModel({
     field.computed('allocated_disk', { type: 'integer', readOnly: true }, allocated('disk'), { nullable: true }),
   ],
   brief: ['id', 'url', 'display', 'name', 'description', 'virtualmachine_count'],
+  sortKeys: NATURAL_NAME,
   filters: [
     ...scopedFilters(),
     ...tenancyFilters(),

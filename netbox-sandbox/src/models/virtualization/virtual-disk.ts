@@ -3,6 +3,7 @@ import { defineModel } from '../define-model.ts';
 import { field } from '../field.ts';
 import { filter } from '../filter.ts';
 import { ownerFilters } from '../users/owner-filters.ts';
+import { NATURAL_NAME, naturalKey } from '../natural-order.ts';
 
 export const virtualDisk = defineModel({
   key: 'virtualization.virtualdisk',
@@ -27,7 +28,7 @@ export const virtualDisk = defineModel({
   ],
   brief: ['id', 'url', 'display', 'virtual_machine', 'name', 'description', 'size'],
   ordering: ['virtual_machine', 'name', 'id'],
-  sortKeys: { virtual_machine: (row, ctx) => String(ctx.db.get('virtualization_virtualmachine', row.virtual_machine_id)?.name ?? '') },
+  sortKeys: { ...NATURAL_NAME, virtual_machine: (row, ctx) => naturalKey(ctx.db.get('virtualization_virtualmachine', row.virtual_machine_id)?.name) },
   filters: [
     filter.model('virtual_machine', 'virtualization.virtualmachine', 'name', (row) => row.virtual_machine_id),
     ...ownerFilters(),

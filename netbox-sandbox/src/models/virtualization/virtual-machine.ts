@@ -11,6 +11,7 @@ import { contactFilters } from '../tenancy/contact-filters.ts';
 import { tenancyFilters } from '../tenancy/tenancy-filters.ts';
 import { ownerFilters } from '../users/owner-filters.ts';
 import { macAddressFilter } from './mac-address-filter.ts';
+import { NATURAL_NAME } from '../natural-order.ts';
 
 /** Device and VM serializers nest their primary IPs with DNS name and NAT relations added (NetBox 4.6, #19138). */
 const PRIMARY_IP_EXTRA = ['dns_name', 'nat_inside', 'nat_outside'];
@@ -105,6 +106,7 @@ export const virtualMachine = defineModel({
     field.computed('config_context', { nullable: true, readOnly: true }, configContext, { nullable: true }),
   ],
   brief: ['id', 'url', 'display', 'name', 'description'],
+  sortKeys: NATURAL_NAME,
   ordering: ['name', 'id'],
   filters: [
     // VirtualMachineFilterSet declares `name` with `iexact`: even the plain filter ignores case.

@@ -8,6 +8,7 @@ import type { ApiContext, FilterDef } from '../model-def.ts';
 import { ownerFilters } from '../users/owner-filters.ts';
 import { macAddressFilter } from './mac-address-filter.ts';
 import { NESTED_VM_INTERFACE_SCHEMA, nestedVmInterface } from './nested-vm-interface.ts';
+import { naturalKey } from '../natural-order.ts';
 
 const KEY = 'virtualization.vminterface';
 
@@ -81,7 +82,7 @@ export const vmInterface = defineModel({
   brief: ['id', 'url', 'display', 'virtual_machine', 'name', 'description'],
   // Meta.ordering ('virtual_machine', CollateAsChar('_name')): the VM by its own ordering, then natural name order.
   ordering: ['virtual_machine', '_name', 'id'],
-  sortKeys: { virtual_machine: (row, ctx) => String(vmOf(row, ctx)?.name ?? '') },
+  sortKeys: { virtual_machine: (row, ctx) => naturalKey(vmOf(row, ctx)?.name) },
   filters: [
     filter.model('cluster_id', 'virtualization.cluster', 'id', (row, ctx) => vmOf(row, ctx)?.cluster_id),
     filter.model('cluster', 'virtualization.cluster', 'name', (row, ctx) => vmOf(row, ctx)?.cluster_id),

@@ -1,5 +1,5 @@
-import type { Row } from '../../db/dataset.ts';
-import type { ModelDef } from '../model-def.ts';
+import type { Row } from '../db/dataset.ts';
+import type { ModelDef } from './model-def.ts';
 
 /**
  * NetBox orders these names with PostgreSQL's `natural_sort` ICU collation (numbers by value: `Port 2` before
