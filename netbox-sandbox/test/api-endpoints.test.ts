@@ -54,6 +54,10 @@ describe('every endpoint the sandbox serves', () => {
       expect(doc.paths[`/api/${model.key.split('.')[0]}/${model.path}/`], model.key).toBeDefined();
       expect(doc.components.schemas[model.schemaName], model.key).toBeDefined();
     }
+    for (const action of ['/api/dcim/interfaces/{id}/trace/', '/api/dcim/front-ports/{id}/paths/', '/api/circuits/circuit-terminations/{id}/paths/', '/api/ipam/prefixes/{id}/available-ips/', '/api/ipam/prefixes/{id}/available-prefixes/', '/api/ipam/ip-ranges/{id}/available-ips/', '/api/ipam/vlan-groups/{id}/available-vlans/', '/api/ipam/asn-ranges/{id}/available-asns/']) {
+      expect(doc.paths[action], action).toBeDefined();
+    }
+    expect(doc.components.schemas.AvailableIP).toBeDefined();
     const params = (doc.paths['/api/dcim/devices/'] as { get: { parameters: { name: string }[] } }).get.parameters.map((p) => p.name);
     expect(params).toEqual(expect.arrayContaining(['site', 'site_id', 'name__ic', 'tag', 'q', 'limit', 'offset', 'start']));
   });

@@ -2,6 +2,8 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { registerFaultHook } from './fault-hook.ts';
 import { registerFaultRoutes } from './routes/fault-routes.ts';
 import { registerObjectRoutes } from './routes/object-routes.ts';
+import { registerPathRoutes } from './routes/path-routes.ts';
+import { registerAvailableRoutes } from './routes/available-routes.ts';
 import { registerRootRoutes } from './routes/root-routes.ts';
 import { registerSchemaRoutes } from './routes/schema-routes.ts';
 import { registerTokenRoutes } from './routes/token-routes.ts';
@@ -16,6 +18,8 @@ export function createApp(state: SandboxState, options: { logger?: boolean } = {
   registerSchemaRoutes(app, state);
   registerTokenRoutes(app, state);
   registerObjectRoutes(app, state);
+  registerPathRoutes(app, state);
+  registerAvailableRoutes(app, state);
   registerFaultRoutes(app, state);
   app.setNotFoundHandler(async (request, reply) => {
     const [path, query] = request.url.split('?');

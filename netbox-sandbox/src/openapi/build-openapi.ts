@@ -1,6 +1,7 @@
 import type { FilterDef, ModelDef } from '../models/model-def.ts';
 import type { Registry } from '../models/registry.ts';
 import { lookupsOf } from '../query/lookups.ts';
+import { actionPaths, AVAILABLE_COMPONENTS } from './action-paths.ts';
 import { briefComponentName, componentName, fieldSchema } from './field-schema.ts';
 
 type Json = Record<string, unknown>;
@@ -107,6 +108,8 @@ export function buildOpenApi(registry: Registry, version: string): Json {
     Object.assign(paths, modelPaths(model));
     Object.assign(schemas, modelComponents(model, registry));
   }
+  Object.assign(paths, actionPaths(registry));
+  Object.assign(schemas, AVAILABLE_COMPONENTS);
   return {
     openapi: '3.0.3',
     info: { title: 'NetBox REST API', version: `${version} (sandbox)`, license: { name: 'Apache v2 License' } },

@@ -142,7 +142,7 @@ function withoutRequired(components: OpenApiDoc['components']): OpenApiDoc['comp
   const schemas: Record<string, Schema> = {};
   for (const [name, schema] of Object.entries(components.schemas)) {
     const { required: _required, ...rest } = schema;
-    schemas[name] = name === 'BriefIPAddress' ? withPrimaryIpFields(rest) : rest;
+    schemas[name] = name === 'BriefIPAddress' ? withPrimaryIpFields(rest) : name === 'AvailableASN' ? withRangeRir(rest) : rest;
   }
   return { ...components, schemas };
 }
@@ -155,6 +155,15 @@ function withPrimaryIpFields(schema: Schema): Schema {
   const props = schema.properties as Record<string, Schema>;
   const entries = Object.entries(props).filter(([k]) => k !== 'description');
   return { ...schema, properties: Object.fromEntries([...entries, ['dns_name', { type: 'string' }], ['description', props.description ?? { type: 'string' }]]) };
+}
+
+/**
+ * AvailableASNSerializer.to_representation writes the range's RIR before the number; the schema, built from its
+ * declared fields, knows only `asn` and `description`.
+ */
+function withRangeRir(schema: Schema): Schema {
+  const props = schema.properties as Record<string, Schema>;
+  return { ...schema, properties: { rir: { allOf: [{ $ref: '#/components/schemas/BriefRIR' }], readOnly: true }, ...props } };
 }
 
 export function createSchemaChecker(doc: OpenApiDoc): SchemaChecker {

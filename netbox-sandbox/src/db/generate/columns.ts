@@ -57,6 +57,7 @@ export const TABLE_COLUMNS: Readonly<Record<string, string>> = {
   ipam_rir: 'created! last_updated! custom_field_data={} id! name! slug! is_private=false description=""',
   ipam_aggregate: 'created! last_updated! custom_field_data={} id! prefix! date_added description="" rir_id! tenant_id comments=""',
   ipam_asn: 'created! last_updated! custom_field_data={} id! asn! description="" rir_id! tenant_id comments=""',
+  ipam_asnrange: 'id! created! last_updated! custom_field_data={} description="" name! slug! start! end! rir_id! tenant_id',
   ipam_role: 'created! last_updated! custom_field_data={} id! name! slug! weight! description=""',
   ipam_vrf: 'created! last_updated! custom_field_data={} id! name! rd enforce_unique=false description="" tenant_id comments=""',
   ipam_routetarget: 'created! last_updated! custom_field_data={} id! name! description="" tenant_id comments=""',

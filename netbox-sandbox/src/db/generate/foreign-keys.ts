@@ -52,6 +52,7 @@ export const FOREIGN_KEYS: Readonly<Record<string, Readonly<Record<string, strin
   ipam_rir: {},
   ipam_aggregate: { rir_id: 'ipam_rir', tenant_id: 'tenancy_tenant' },
   ipam_asn: { rir_id: 'ipam_rir', tenant_id: 'tenancy_tenant' },
+  ipam_asnrange: { rir_id: 'ipam_rir', tenant_id: 'tenancy_tenant' },
   ipam_role: {},
   ipam_vrf: { tenant_id: 'tenancy_tenant' },
   ipam_routetarget: { tenant_id: 'tenancy_tenant' },

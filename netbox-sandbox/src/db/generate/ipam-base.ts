@@ -42,6 +42,31 @@ const ROLES: readonly string[] = [
   'Customer',
 ];
 
+/**
+ * Where new AS numbers come from: the site routing domains' 16-bit private block (sites take 65101 upwards),
+ * and a 4-byte private block set aside for customer BGP, still unused. Own random stream: the rest of the
+ * IPAM data stays as it was.
+ */
+function addAsnRanges(ctx: GenerationContext, rirId: number | undefined, setup: number): void {
+  const rng = ctx.random('asn-ranges');
+  const ranges = [
+    { name: 'Site routing domains', start: 65101, end: 65534, description: 'Private ASNs for site BGP; the next site takes the lowest free one' },
+    { name: 'Customer BGP', start: 4200000000, end: 4200000999, description: 'Private 4-byte ASNs for customer peering' },
+  ];
+  for (const range of ranges) {
+    ctx.db.table('ipam_asnrange').add({
+      ...ctx.time.stamps(rng, ctx.time.soonAfter(rng, setup, 7200)),
+      name: range.name,
+      slug: slugify(range.name),
+      start: range.start,
+      end: range.end,
+      description: range.description,
+      rir_id: rirId ?? null,
+      tenant_id: CORPORATE_TENANT_ID,
+    });
+  }
+}
+
 export function generateIpamBase(ctx: GenerationContext, sites: readonly SiteInfo[], tenancy: Tenancy): IpamBase {
   const rng = ctx.random('ipam-base');
   const db = ctx.db;
@@ -83,6 +108,7 @@ export function generateIpamBase(ctx: GenerationContext, sites: readonly SiteInf
     });
     db.table('dcim_site_asns').add({ site_id: site.id, asn_id: asn.id });
   }
+  addAsnRanges(ctx, rirIds.get('RFC 6996'), setup);
 
   const rtTable = db.table('ipam_routetarget');
   const shared = rtTable.add({ ...stamps(), name: `${KESTREL_ASN}:999`, description: 'Shared services', tenant_id: CORPORATE_TENANT_ID });

@@ -1,7 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AUTH_DETAIL } from '../../auth/authenticate.ts';
 import { canView, visibleRows } from '../../auth/object-permissions.ts';
-import type { ModelDef } from '../../models/model-def.ts';
 import { readFieldSelection } from '../../query/field-selection.ts';
 import { FilterErrors, filterRows } from '../../query/filter-rows.ts';
 import { orderRows } from '../../query/order-rows.ts';
@@ -11,13 +10,9 @@ import { requestOrigin, requestUrl } from '../request-origin.ts';
 import type { SandboxState } from '../sandbox-state.ts';
 import { sendJson } from '../send-json.ts';
 import { viewerOf } from '../viewer-of.ts';
+import { visibleObject } from '../visible-object.ts';
 
 type ObjectParams = { app: string; path: string; id?: string };
-
-/** Django's object name, for 404 bodies: `No Device matches the given query.` */
-function objectName(model: ModelDef): string {
-  return model.schemaName.replace(/WithConfigContext$/, '');
-}
 
 /** List and detail endpoints of every model in the registry: `/api/<app>/<path>/` and `…/<id>/`. */
 export function registerObjectRoutes(app: FastifyInstance, state: SandboxState): void {
@@ -47,16 +42,9 @@ export function registerObjectRoutes(app: FastifyInstance, state: SandboxState):
 
   app.get<{ Params: ObjectParams }>('/api/:app/:path/:id/', async (request, reply) => {
     const model = modelFor(request);
-    if (!model || !/^\d+$/.test(request.params.id ?? '')) return sendJson(reply, 404, { detail: 'Not found.' }, state.version);
-    const viewer = viewerOf(state, request, reply);
-    if (!viewer) return reply;
-    if (!canView(viewer, model.key)) return sendJson(reply, 403, { detail: AUTH_DETAIL.forbidden }, state.version);
-    const ctx = state.contextFor(requestOrigin(request));
-    const row = state.db.get(model.table, Number(request.params.id));
-    if (!row || visibleRows(viewer, model, [row], ctx).length === 0) {
-      return sendJson(reply, 404, { detail: `No ${objectName(model)} matches the given query.` }, state.version);
-    }
+    const found = visibleObject(state, request, reply, model, request.params.id);
+    if (!found || !model) return reply;
     const { representation, keep } = readFieldSelection(requestUrl(request).searchParams);
-    return sendJson(reply, 200, serializeObject(model, row, ctx, representation, { keep }), state.version);
+    return sendJson(reply, 200, serializeObject(model, found.row, found.ctx, representation, { keep }), state.version);
   });
 }

@@ -1,6 +1,7 @@
 import type { Row } from '../../db/dataset.ts';
 import { field } from '../field.ts';
 import type { ApiContext, FieldDef, ModelKey } from '../model-def.ts';
+import { nodeParts } from '../../paths/path-nodes.ts';
 import { hop, typeKey } from './related.ts';
 
 type Nested = Record<string, unknown> | null;
@@ -17,12 +18,6 @@ function peerTerminations(key: ModelKey, row: Row, ctx: ApiContext): readonly Ro
 function nestedNode(ctx: ApiContext, typeId: unknown, id: unknown): Nested {
   const key = typeKey(ctx, typeId);
   return key ? ctx.nested(key as ModelKey, id as number) : null;
-}
-
-/** A CablePath node, `"<content type id>:<object id>"`. */
-function nodeParts(node: unknown): [string, string] {
-  const [typeId = '', id = ''] = String(node).split(':');
-  return [typeId, id];
 }
 
 /** The far ends of a complete cable path: the nodes of its last hop (CablePath.destinations). */
