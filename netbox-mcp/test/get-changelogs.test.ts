@@ -249,7 +249,7 @@ describe('netbox_get_changelogs: bad input', () => {
   it('an id that never existed is OBJECT_NOT_FOUND', async () => {
     const text = await error({ object_type: 'dcim.device', object: 999_999 });
     expect(text).toMatch(/^OBJECT_NOT_FOUND: No dcim\.device is named '999999'/);
-    expect(await error({ object_type: 'dcim.device', object: 2.5 })).toMatch(/^INVALID_ARGUMENT: object 2\.5 is not an id/);
+    expect(await error({ object_type: 'dcim.device', object: 2.5 })).toMatch(/a name, or an id \(a whole number\) at object/);
   });
 
   it('an ambiguous name is AMBIGUOUS_NAME', async () => {

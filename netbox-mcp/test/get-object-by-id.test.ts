@@ -53,6 +53,35 @@ describe('netbox_get_object_by_id', () => {
     expect(r.meta.queries?.[0]).toContain('fields=id,name,site');
   });
 
+  it('shows every field asked for, an empty one as "—" (null in JSON), and names a field the type does not have', async () => {
+    const id = await deviceId(mcp, 'chi-dc1-cr01');
+    const device = await api(mcp, `/api/dcim/devices/${id}/?exclude=config_context`);
+    const empty = ['asset_tag', 'comments', 'oob_ip', 'cluster', 'airflow'].filter((f) => device[f] === null || device[f] === '');
+    expect(empty.length).toBeGreaterThan(1);
+    const fields = ['platform', ...empty, 'serial'];
+    const r = await mcp.call('netbox_get_object_by_id', { object_type: 'dcim.device', object_id: id, fields });
+    expect(r.isError, r.text).toBe(false);
+    expect(r.text.split('\n').slice(1)).toEqual([`platform: ${label(device.platform)}`, ...empty.map((f) => `${f}: —`), `serial: ${String(device.serial)}`]);
+
+    const json = await mcp.call('netbox_get_object_by_id', { object_type: 'dcim.device', object_id: id, fields: [...fields, 'primary_ip6'], format: 'json' });
+    const body = JSON.parse(json.text) as Record<string, unknown>;
+    for (const f of empty) expect(body[f] === null || body[f] === '', f).toBe(true);
+    // NetBox's own key order; every field asked for is there.
+    expect(Object.keys(body).sort()).toEqual(['id', ...fields, 'primary_ip6'].sort());
+
+    const unknown = await mcp.call('netbox_get_object_by_id', { object_type: 'dcim.device', object_id: id, fields: ['name', 'serail'] });
+    expect(unknown.isError, unknown.text).toBe(false);
+    expect(unknown.text).toContain("serail: — (dcim.device has no field 'serail'; did you mean 'serial'?)");
+  });
+
+  it('takes an id and booleans given as text', async () => {
+    const id = await deviceId(mcp, 'chi-dc1-cr01');
+    const asText = await mcp.call('netbox_get_object_by_id', { object_type: 'dcim.device', object_id: String(id), brief: 'true' });
+    const asValues = await mcp.call('netbox_get_object_by_id', { object_type: 'dcim.device', object_id: id, brief: true });
+    expect(asText.isError, asText.text).toBe(false);
+    expect(asText.text).toBe(asValues.text);
+  });
+
   it('gives NetBox raw JSON with format json, brief too', async () => {
     const id = await deviceId(mcp, 'chi-dc1-fw01');
     const full = await mcp.call('netbox_get_object_by_id', { object_type: 'dcim.device', object_id: id, format: 'json' });

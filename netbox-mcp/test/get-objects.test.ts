@@ -159,6 +159,42 @@ describe('netbox_get_objects', () => {
     expect(tableRows(r.text).map((cells) => cells[1]).sort()).toEqual(all.results.filter((d) => d.primary_ip === null).map((d) => d.name).sort());
   });
 
+  it('shows every field asked for, an empty one as "—", so "not recorded" can be said', async () => {
+    const devices = await api(mcp, '/api/dcim/devices/?limit=5&exclude=config_context');
+    const device = devices.results[0]!;
+    // Fields this device has empty (null or ''), among those a person asks for.
+    const empty = ['asset_tag', 'comments', 'description', 'oob_ip', 'cluster', 'virtual_chassis', 'airflow'].filter((f) => device[f] === null || device[f] === '');
+    expect(empty.length).toBeGreaterThan(1);
+    const fields = ['name', 'platform', ...empty];
+    const r = await mcp.call('netbox_get_objects', { object_type: 'dcim.device', filters: { id: device.id }, fields });
+    expect(r.isError, r.text).toBe(false);
+    const header = r.text.split('\n').find((line) => line.startsWith('id | '))!;
+    expect(header).toBe(['id', ...fields].join(' | '));
+    const cells = tableRows(r.text)[0]!;
+    expect(cells.slice(3)).toEqual(empty.map(() => '—'));
+  });
+
+  it('reads fields: [] as all fields, as the official server does', async () => {
+    const r = await mcp.call('netbox_get_objects', { object_type: 'dcim.device', fields: [], limit: 3 });
+    const all = await mcp.call('netbox_get_objects', { object_type: 'dcim.device', limit: 3 });
+    expect(r.isError, r.text).toBe(false);
+    expect(r.text).toBe(all.text);
+    expect(r.text.split('\n').find((line) => line.startsWith('id | '))).toContain(' | name | ');
+  });
+
+  it('takes numbers and booleans given as text, as the official server does', async () => {
+    const asText = await mcp.call('netbox_get_objects', { object_type: 'dcim.device', limit: '10', offset: '5', brief: 'true' });
+    const asValues = await mcp.call('netbox_get_objects', { object_type: 'dcim.device', limit: 10, offset: 5, brief: true });
+    expect(asText.isError, asText.text).toBe(false);
+    expect(asText.text).toBe(asValues.text);
+    expect(asText.meta.queries).toEqual(asValues.meta.queries);
+    const notBrief = await mcp.call('netbox_get_objects', { object_type: 'dcim.device', limit: '2', brief: 'false' });
+    expect(notBrief.meta.queries?.[0]).not.toContain('brief');
+    const bad = await mcp.call('netbox_get_objects', { object_type: 'dcim.device', limit: 'ten' });
+    expect(bad.isError).toBe(true);
+    expect(bad.text).toContain('limit');
+  });
+
   it('links the list and every object to the NetBox UI, in the text and in meta', async () => {
     const id = await siteId('CHI-DC1');
     const r = await mcp.call('netbox_get_objects', { object_type: 'dcim.device', filters: { site: 'CHI-DC1' }, limit: 5 });

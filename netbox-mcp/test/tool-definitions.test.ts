@@ -1,3 +1,4 @@
+import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { useMcp } from './support/mcp-harness.ts';
 
@@ -31,6 +32,39 @@ describe('tool definitions', () => {
     const asSent = tools.map((t) => ({ name: t.name, description: t.description, input_schema: t.inputSchema }));
     const tokens = estimateTokens(JSON.stringify(asSent));
     expect(tokens).toBeLessThanOrEqual(4000);
+  });
+
+  it('declares every parameter with one plain type, which simple clients and Ajv in strict mode take', async () => {
+    const { tools } = await mcp.client.listTools();
+    const unions: string[] = [];
+    const visit = (node: unknown, path: string): void => {
+      if (Array.isArray(node)) return node.forEach((item, i) => visit(item, `${path}[${i}]`));
+      if (!node || typeof node !== 'object') return;
+      const schema = node as Record<string, unknown>;
+      if ('anyOf' in schema || 'oneOf' in schema || Array.isArray(schema.type)) unions.push(path);
+      for (const [key, value] of Object.entries(schema)) visit(value, `${path}.${key}`);
+    };
+    for (const tool of tools) visit(tool.inputSchema, tool.name);
+    expect(unions).toEqual([]);
+    const ajv = new Ajv({ strict: true });
+    for (const tool of tools) expect(() => ajv.compile({ ...tool.inputSchema, $schema: undefined }), tool.name).not.toThrow();
+  });
+
+  it('takes numbers, booleans and lists given as text wherever it declares them', async () => {
+    const calls: [string, Record<string, unknown>, Record<string, unknown>][] = [
+      ['netbox_get_changelogs', { limit: '3', offset: '1', snapshots: 'false' }, { limit: 3, offset: 1, snapshots: false }],
+      ['netbox_count_objects', { object_type: 'dcim.device', group_by: 'site,status' }, { object_type: 'dcim.device', group_by: ['site', 'status'] }],
+      ['netbox_related_objects', { object_type: 'dcim.site', object: 'CHI-DC1', limit_per_type: '0', types: 'dcim.device,dcim.rack' }, { object_type: 'dcim.site', object: 'CHI-DC1', limit_per_type: 0, types: ['dcim.device', 'dcim.rack'] }],
+      ['netbox_device_profile', { device: 'chi-dc1-cr01', changes_days: '7', sections: 'interfaces' }, { device: 'chi-dc1-cr01', changes_days: 7, sections: ['interfaces'] }],
+      ['netbox_prefix_usage', { min_utilization: '80', limit: '5' }, { min_utilization: 80, limit: 5 }],
+      ['netbox_search_objects', { query: 'chi-dc1', limit: '2', object_types: 'dcim.device' }, { query: 'chi-dc1', limit: 2, object_types: ['dcim.device'] }],
+    ];
+    for (const [tool, asText, asValues] of calls) {
+      const a = await mcp.call(tool, asText);
+      const b = await mcp.call(tool, asValues);
+      expect(a.isError, `${tool}: ${a.text}`).toBe(false);
+      expect(a.text, tool).toBe(b.text);
+    }
   });
 
   it('keeps the official parameters of netbox_get_objects', async () => {

@@ -8,9 +8,15 @@ const OBJECT_NOISE = new Set(['url', 'display_url', 'config_context', '_occupied
 export interface CompactOptions {
   /** Table rows drop counts and bookkeeping; a single object keeps them. */
   readonly mode: 'table' | 'object';
-  /** Fields the model asked for by name are kept whatever the mode says. */
+  /** Fields the model asked for by name are kept whatever the mode says, and shown when empty. */
   readonly keep?: ReadonlySet<string>;
 }
+
+/**
+ * What an asked-for field shows when NetBox has nothing in it: the model must be able to say "no serial
+ * recorded", which a missing cell does not let it tell from "not asked".
+ */
+export const EMPTY_CELL = '—';
 
 /** Flattens one NetBox object into named cells; custom fields become `cf_<name>` cells. */
 export function compactRow(object: Readonly<Record<string, unknown>>, options: CompactOptions): Record<string, Cell> {
@@ -32,6 +38,10 @@ export function compactRow(object: Readonly<Record<string, unknown>>, options: C
     if (cell !== undefined) row[key] = cell;
   }
   // `display` only earns its column when nothing else names the object (`cid`, `address` often do).
-  if (row.display !== undefined && Object.entries(row).some(([key, value]) => key !== 'display' && value === row.display)) delete row.display;
+  if (row.display !== undefined && !options.keep?.has('display') && Object.entries(row).some(([key, value]) => key !== 'display' && value === row.display)) delete row.display;
+  for (const asked of options.keep ?? []) {
+    const hasCustom = asked === 'custom_fields' && Object.keys(row).some((key) => key.startsWith('cf_'));
+    if (row[asked] === undefined && !hasCustom) row[asked] = EMPTY_CELL;
+  }
   return row;
 }

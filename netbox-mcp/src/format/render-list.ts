@@ -12,8 +12,10 @@ export interface ListView {
   readonly results: readonly Readonly<Record<string, unknown>>[];
   /** Columns the model asked for, in its order. */
   readonly fields?: readonly string[] | undefined;
-  /** Resolved names and other facts worth one line each. */
+  /** Resolved names, said on one line. */
   readonly notes?: readonly string[];
+  /** Facts worth a line each, after the title (a field the type does not have). */
+  readonly warnings?: readonly string[];
   /** The same list in NetBox's web UI. */
   readonly listUrl: string;
   /** One object in NetBox's web UI, with `{id}` where the id goes. */
@@ -37,7 +39,7 @@ export function renderList(view: ListView): RenderedList {
   const rows = view.results.map((r) => compactRow(r, { mode: 'table', ...(keep ? { keep } : {}) }));
   const columns = view.fields ? ['id', ...view.fields.filter((f) => f !== 'id')] : undefined;
   const { header, lines } = tableLines(rows, columns);
-  const head = [`${view.title}: ${summary(view, view.results.length)}`, ...(view.notes?.length ? [`Resolved: ${view.notes.join('; ')}`] : [])];
+  const head = [`${view.title}: ${summary(view, view.results.length)}`, ...(view.notes?.length ? [`Resolved: ${view.notes.join('; ')}`] : []), ...(view.warnings ?? [])];
   if (view.results.length === 0) {
     return { text: [...head, `NetBox list: ${view.listUrl}`].join('\n'), shown: 0, truncated: false, links: { list: view.listUrl } };
   }

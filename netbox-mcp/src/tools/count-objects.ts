@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { QueryParams, QueryScalar } from '../client/query-string.ts';
 import { filterText } from '../format/filter-text.ts';
 import { renderGroups } from '../format/render-groups.ts';
@@ -7,7 +6,7 @@ import { resolveGroupFields, type GroupField } from '../query/group-fields.ts';
 import { listAll } from '../query/list-all.ts';
 import { pathOf } from '../client/api-path.ts';
 import { planFilters } from '../query/plan-filters.ts';
-import { filtersArg, objectTypeArg } from './common-input.ts';
+import { filtersArg, objectTypeArg, stringListArg } from './common-input.ts';
 import type { ToolContext } from '../query/tool-context.ts';
 import { defineTool } from './tool-definition.ts';
 import { textResult } from '../result/tool-result.ts';
@@ -25,14 +24,13 @@ export const countObjectsTool = defineTool({
   input: {
     object_type: objectTypeArg,
     filters: filtersArg,
-    group_by: z
-      .union([z.string().min(1), z.array(z.string().min(1)).min(1).max(2)])
+    group_by: stringListArg({ min: 1, max: 2 })
       .optional()
-      .describe('Field(s) to count by, at most 2: "site", ["site","status"], "tags", "cf_x"'),
+      .describe('Field(s) to count by, at most 2: ["site"], ["site","status"], ["tags"], ["cf_x"]'),
   },
   async handler(args, ctx) {
     const type = (await ctx.catalog()).resolve(args.object_type);
-    const groupNames = args.group_by === undefined ? [] : Array.isArray(args.group_by) ? args.group_by : [args.group_by];
+    const groupNames = args.group_by ?? [];
     // Validate group fields before any filter lookups: a typo there should not cost NetBox requests.
     const fields = await resolveGroupFields(ctx, type, groupNames);
     const plan = await planFilters(ctx, type, args.filters);

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { cells } from '../format/cells.ts';
 import { compactValue } from '../format/compact-value.ts';
 import { fitSections, type TextSection } from '../format/fit-sections.ts';
@@ -12,6 +11,7 @@ import { QueryLog } from '../query/query-log.ts';
 import { resolveObject } from '../query/resolve-object.ts';
 import { summarizeChanges } from '../query/summarize-changes.ts';
 import { vrfLabel } from '../query/vrf-ref.ts';
+import { enumListArg, intArg, nameOrIdArg } from './common-input.ts';
 import { defineTool } from './tool-definition.ts';
 import { textResult } from '../result/tool-result.ts';
 
@@ -49,9 +49,9 @@ export const deviceProfileTool = defineTool({
     'One device in one call: summary (site, rack, role, type, IPs), its interfaces with mode, VLANs, IPs and cable peer ' +
     '(and which have no cable), its IP addresses, and recent changes with the fields changed.',
   input: {
-    device: z.union([z.string().min(1), z.number().int().positive()]).describe('Device name or id'),
-    sections: z.array(z.enum(SECTIONS)).optional().describe('Default all: interfaces, ips, changes'),
-    changes_days: z.number().int().min(1).max(3650).optional().describe('Change window in days (default 30)'),
+    device: nameOrIdArg().describe('Device name or id'),
+    sections: enumListArg(SECTIONS).optional().describe('Default all: interfaces, ips, changes'),
+    changes_days: intArg(1, 3650).optional().describe('Change window in days (default 30)'),
   },
   async handler(args, ctx) {
     const catalog = await ctx.catalog();

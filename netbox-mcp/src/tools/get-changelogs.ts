@@ -15,6 +15,7 @@ import { summarizeChanges } from '../query/summarize-changes.ts';
 import { describeWindow } from '../query/time-window.ts';
 import type { Catalog } from '../schema/catalog.ts';
 import type { ToolContext } from '../query/tool-context.ts';
+import { boolArg, intArg, nameOrIdArg, objectArg } from './common-input.ts';
 import { defineTool } from './tool-definition.ts';
 import { textResult } from '../result/tool-result.ts';
 
@@ -32,15 +33,15 @@ export const getChangelogsTool = defineTool({
     'snapshots=true adds full before/after data.',
   input: {
     object_type: z.string().min(1).optional().describe('Only changes to this type, e.g. dcim.device'),
-    object: z.union([z.string(), z.number()]).optional().describe('Name or id of one object of object_type'),
+    object: nameOrIdArg().optional().describe('Name or id of one object of object_type'),
     user: z.string().optional().describe('Username who made the changes'),
     action: z.string().optional().describe('create, update or delete (comma list ok)'),
     since: z.string().optional().describe('From: ISO date/time or age like 24h, 7d, 2w, 1mo'),
     until: z.string().optional().describe('To (default now): ISO date/time or age'),
-    filters: z.record(z.string(), z.unknown()).optional().describe('More core.objectchange filters, e.g. {"request_id":"…"}'),
-    limit: z.number().int().min(1).max(MAX_LIMIT).optional().describe('Rows (default 25, max 200)'),
-    offset: z.number().int().min(0).optional(),
-    snapshots: z.boolean().optional().describe('Add full before/after data of each change'),
+    filters: objectArg().optional().describe('More core.objectchange filters, e.g. {"request_id":"…"}'),
+    limit: intArg(1, MAX_LIMIT).optional().describe('Rows (default 25, max 200)'),
+    offset: intArg(0, 1e9).optional(),
+    snapshots: boolArg().optional().describe('Add full before/after data of each change'),
   },
   async handler(args, ctx) {
     const now = new Date();

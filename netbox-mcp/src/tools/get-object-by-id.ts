@@ -1,10 +1,10 @@
-import { z } from 'zod';
 import { NetboxMcpError } from '../errors.ts';
 import { fitJsonObject } from '../format/fit-json-object.ts';
 import { NameLinks, namesPart } from '../format/name-links.ts';
 import { renderObject } from '../format/render-object.ts';
+import { unknownFieldNotes } from '../format/unknown-fields.ts';
 import { pathOf } from '../client/api-path.ts';
-import { fieldsArg, formatArg, objectTypeArg } from './common-input.ts';
+import { boolArg, fieldsArg, formatArg, intArg, objectTypeArg } from './common-input.ts';
 import { defineTool } from './tool-definition.ts';
 import { textResult } from '../result/tool-result.ts';
 
@@ -19,9 +19,9 @@ export const getObjectByIdTool = defineTool({
     'format "json" gives NetBox\'s raw JSON. Find an id by name with netbox_search_objects or netbox_get_objects.',
   input: {
     object_type: objectTypeArg,
-    object_id: z.number().int().positive().describe('The numeric id'),
+    object_id: intArg(1, 1e12).describe('The numeric id'),
     fields: fieldsArg,
-    brief: z.boolean().optional().describe('Minimal representation'),
+    brief: boolArg().optional().describe('Minimal representation'),
     format: formatArg,
   },
   async handler(args, ctx) {
@@ -51,10 +51,12 @@ export const getObjectByIdTool = defineTool({
       links: { list: ctx.client.uiUrl(type.listPath), objects: { [String(args.object_id)]: url }, ...namesPart(names) },
     };
     if (args.format === 'json') {
-      const json = fitJsonObject(object, ctx.limits.maxResultChars);
+      // Every field asked for is in the answer: NetBox leaves out those the type lacks.
+      const complete = { ...object, ...Object.fromEntries((fields ?? []).filter((f) => !(f in object)).map((f) => [f, null])) };
+      const json = fitJsonObject(complete, ctx.limits.maxResultChars);
       return textResult(json.text, { ...meta, truncated: json.truncated });
     }
-    const view = renderObject(type.key, object, url, ctx.limits.maxResultChars, fields);
+    const view = renderObject(type.key, object, url, ctx.limits.maxResultChars, fields, unknownFieldNotes(type, fields));
     return textResult(view.text, { ...meta, truncated: view.truncated });
   },
 });

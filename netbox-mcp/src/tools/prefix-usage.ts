@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { NetboxMcpError } from '../errors.ts';
 import { prefixDetail } from './prefix-usage-detail.ts';
 import { prefixUtilizationTable } from './prefix-usage-table.ts';
+import { intArg, nameOrIdArg, numberArg, objectArg } from './common-input.ts';
 import { defineTool } from './tool-definition.ts';
 
 export const prefixUsageTool = defineTool({
@@ -11,12 +12,12 @@ export const prefixUsageTool = defineTool({
     'With prefix: its utilization (as NetBox computes it), child prefixes, free space as CIDR blocks, and with free_size the free /N blocks. ' +
     'Without prefix: utilization of every prefix matching filters, at or above min_utilization, busiest first.',
   input: {
-    prefix: z.union([z.string(), z.number().int().positive()]).optional().describe('CIDR (10.1.0.0/16) or prefix id'),
+    prefix: nameOrIdArg().optional().describe('CIDR (10.1.0.0/16) or prefix id'),
     vrf: z.string().optional().describe('VRF name, or "global"'),
-    free_size: z.number().int().min(1).max(128).optional().describe('List free blocks of this length, e.g. 24'),
-    min_utilization: z.number().min(0).max(100).optional().describe('Percent; only prefixes at or above it (no prefix)'),
-    filters: z.record(z.string(), z.unknown()).optional().describe('Prefix filters for the listing, e.g. {"site":"chi-dc1"}'),
-    limit: z.number().int().min(1).max(1000).optional().describe('Rows (default 50)'),
+    free_size: intArg(1, 128).optional().describe('List free blocks of this length, e.g. 24'),
+    min_utilization: numberArg(0, 100).optional().describe('Percent; only prefixes at or above it (no prefix)'),
+    filters: objectArg().optional().describe('Prefix filters for the listing, e.g. {"site":"chi-dc1"}'),
+    limit: intArg(1, 1000).optional().describe('Rows (default 50)'),
   },
   async handler(args, ctx) {
     if (args.prefix !== undefined && String(args.prefix).trim() !== '') {

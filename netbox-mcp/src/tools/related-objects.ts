@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { Page } from '../client/netbox-client.ts';
 import { compactRow } from '../format/compact-row.ts';
 import type { Cell } from '../format/compact-value.ts';
@@ -10,7 +9,7 @@ import { fanOut } from '../query/fan-out.ts';
 import { QueryLog } from '../query/query-log.ts';
 import { referenceFilters, type Reference } from '../query/reference-filters.ts';
 import { resolveObject } from '../query/resolve-object.ts';
-import { objectTypeArg } from './common-input.ts';
+import { intArg, nameOrIdArg, objectTypeArg, stringListArg } from './common-input.ts';
 import { defineTool } from './tool-definition.ts';
 import { textResult } from '../result/tool-result.ts';
 
@@ -22,9 +21,9 @@ export const relatedObjectsTool = defineTool({
     'Per type: count, first rows and the NetBox list link; types with none are named in one line.',
   input: {
     object_type: objectTypeArg,
-    object: z.union([z.string().min(1), z.number().int().positive()]).describe('Name, slug or id of the object'),
-    types: z.array(z.string()).optional().describe('Only these referring types, e.g. ["dcim.device"]'),
-    limit_per_type: z.number().int().min(0).max(50).optional().describe('Rows per type (default 5; 0 = counts only)'),
+    object: nameOrIdArg().describe('Name, slug or id of the object'),
+    types: stringListArg().optional().describe('Only these referring types, e.g. ["dcim.device"]'),
+    limit_per_type: intArg(0, 50).optional().describe('Rows per type (default 5; 0 = counts only)'),
   },
   async handler(args, ctx) {
     const catalog = await ctx.catalog();

@@ -7,7 +7,7 @@ import { tableLines } from '../format/render-table.ts';
 import { fanOut } from '../query/fan-out.ts';
 import { pathOf } from '../client/api-path.ts';
 import type { ObjectType } from '../schema/object-type.ts';
-import { fieldsArg } from './common-input.ts';
+import { fieldsArg, intArg, stringListArg } from './common-input.ts';
 import { defineTool } from './tool-definition.ts';
 import { textResult } from '../result/tool-result.ts';
 
@@ -55,9 +55,9 @@ export const searchObjectsTool = defineTool({
     'Default types: devices, sites, IPs, prefixes, interfaces, racks, VLANs, circuits, VMs, tenants.',
   input: {
     query: z.string().trim().min(1).describe('Text to look for'),
-    object_types: z.array(z.string().min(1)).optional().describe('Types to search (app.model); default: 10 common types'),
+    object_types: stringListArg().optional().describe('Types to search (app.model); default: 10 common types'),
     fields: fieldsArg,
-    limit: z.number().int().min(1).max(100).optional().describe('Matches shown per type (default 5)'),
+    limit: intArg(1, 100).optional().describe('Matches shown per type (default 5)'),
   },
   async handler(args, ctx) {
     const catalog = await ctx.catalog();
