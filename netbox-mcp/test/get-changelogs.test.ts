@@ -293,3 +293,32 @@ describe('netbox_get_changelogs definition', () => {
     expect(tool.inputSchema.required ?? []).toEqual([]);
   });
 });
+
+describe('netbox_get_changelogs called the official way, with filters only', () => {
+  it('says what the filters select: the object, the user, the action and the window', async () => {
+    const id = await deviceId('chi-dc1-cr01');
+    const expected = await changes({ changed_object_type: 'dcim.device', changed_object_id: id, time_after: AFTER, time_before: BEFORE });
+    expect(expected.count).toBeGreaterThan(0);
+    const r = await mcp.call('netbox_get_changelogs', { filters: { changed_object_type: 'dcim.device', changed_object_id: id, time_after: AFTER, time_before: BEFORE } });
+    expect(r.isError, r.text).toBe(false);
+    const { display } = await api<{ display: string }>(`/api/dcim/devices/${id}/`);
+    expect(r.text.split('\n')[0]).toBe(`changes to dcim.device ${display} (#${id}) ${WINDOW_TEXT}: all ${expected.count}`);
+    expect(rowIds(r.text)).toEqual(expected.results.map((c) => c.id));
+
+    const user = expected.results[0]!.user_name;
+    const byUser = await changes({ user_name: user, action: 'update', time_after: AFTER });
+    const u = await mcp.call('netbox_get_changelogs', { filters: { user_name: user, action: 'update', time_after: AFTER }, limit: 200 });
+    expect(u.isError, u.text).toBe(false);
+    expect(u.text.split('\n')[0]).toMatch(new RegExp(`^changes to all objects by ${user} \\(update\\) between 2026-08-01T00:00Z and now \\([^)]+\\): `));
+    expect(u.meta.total).toBe(byUser.count);
+  });
+
+  it('names any other filter it applied instead of claiming every change', async () => {
+    const some = await changes({ limit: 1 });
+    const requestId = String((some.results[0] as unknown as { request_id: string }).request_id);
+    const r = await mcp.call('netbox_get_changelogs', { filters: { request_id: requestId } });
+    expect(r.isError, r.text).toBe(false);
+    expect(r.text.split('\n')[0]).toMatch(new RegExp(`^changes to all objects where request_id=${requestId} at any time: `));
+    expect(r.text.split('\n')[0]).not.toMatch(/^changes to all objects at any time/);
+  });
+});

@@ -6,6 +6,7 @@ import type { ToolContext } from './tool-context.ts';
 import { normalizeActions, type ChangeAction } from './change-action.ts';
 import { planFilters } from './plan-filters.ts';
 import { resolveObject, type ObjectRef } from './resolve-object.ts';
+import { liftChangeFilters } from './change-filters.ts';
 import { isoParam, timeWindow, type TimeWindow } from './time-window.ts';
 
 export interface ChangeQueryArgs {
@@ -32,6 +33,10 @@ export interface ChangeQuery {
   /** The object does not exist now (deleted or renamed): its change records are matched by name or id instead. */
   readonly missing?: NetboxMcpError;
   readonly actions: readonly ChangeAction[];
+  /** Whose changes: the `user` argument, or a user filter given in `filters`. */
+  readonly user?: string;
+  /** Filters given in `filters` the title names as they are (`request_id=…`). */
+  readonly otherFilters: readonly string[];
   readonly notes: string[];
   /** A related filter matched nothing. */
   readonly empty: boolean;
@@ -52,10 +57,17 @@ export async function buildChangeQuery(ctx: ToolContext, args: ChangeQueryArgs, 
   }
   const objectType = args.object_type ? catalog.resolve(args.object_type) : undefined;
 
-  const [plan, target] = await Promise.all([
-    planFilters(ctx, changeType, args.filters),
-    objectType && hasObject ? findTarget(ctx, objectType, args.object!) : undefined,
-  ]);
+  const plan = await planFilters(ctx, changeType, args.filters);
+  // The official way to narrow the log is `filters` alone: read them back as object, user, action and window.
+  const lifted = liftChangeFilters(plan.params);
+  const liftedType = !objectType && lifted.objectType ? catalog.find(lifted.objectType) : undefined;
+  const shownType = objectType ?? liftedType;
+  const target =
+    objectType && hasObject
+      ? await findTarget(ctx, objectType, args.object!)
+      : shownType && lifted.objectId !== undefined
+        ? await findTarget(ctx, shownType, lifted.objectId)
+        : undefined;
   const params: Record<string, QueryScalar[]> = { ...plan.params };
   const notes = [...plan.notes];
   const set = (key: string, values: QueryScalar[]): void => {
@@ -64,8 +76,8 @@ export async function buildChangeQuery(ctx: ToolContext, args: ChangeQueryArgs, 
   };
   if (objectType) set('changed_object_type', [objectType.key]);
   if (target?.object) {
-    set('changed_object_id', [target.object.id]);
-  } else if (target?.missing) {
+    if (hasObject) set('changed_object_id', [target.object.id]);
+  } else if (target?.missing && hasObject) {
     const ref = String(args.object).trim();
     if (/^#?\d+$/.test(ref)) set('changed_object_id', [Number(ref.replace('#', ''))]);
     else set('object_repr__ie', [ref]);
@@ -76,15 +88,24 @@ export async function buildChangeQuery(ctx: ToolContext, args: ChangeQueryArgs, 
   if (actions.length) set('action', [...actions]);
   if (window.after) set('time_after', [isoParam(window.after)]);
   if (window.before) set('time_before', [isoParam(window.before)]);
+  const user = args.user?.trim() || lifted.user;
+  const shownActions = actions.length ? actions : lifted.actions.flatMap((a) => normalizeActions(a));
   return {
     changeType,
     params,
     control: plan.control,
-    window,
-    ...(objectType ? { objectType } : {}),
+    window: window.after || window.before ? window : { ...window, ...(lifted.after ? { after: lifted.after } : {}), ...(lifted.before ? { before: lifted.before } : {}) },
+    ...(shownType ? { objectType: shownType } : {}),
     ...(target?.object ? { object: target.object } : {}),
-    ...(target?.missing ? { missing: target.missing } : {}),
-    actions,
+    ...(target?.missing && hasObject ? { missing: target.missing } : {}),
+    actions: [...new Set(shownActions)],
+    ...(user ? { user } : {}),
+    otherFilters: [
+      ...lifted.rest,
+      ...(lifted.objectType && !liftedType ? [`changed_object_type=${lifted.objectType}`] : []),
+      ...(lifted.objectId !== undefined && !target?.object ? [`changed_object_id=${lifted.objectId}`] : []),
+      ...(lifted.objectName ? [`object_repr=${lifted.objectName}`] : []),
+    ],
     notes,
     empty: plan.empty,
   };

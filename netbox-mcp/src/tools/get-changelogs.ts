@@ -161,15 +161,16 @@ function objectLabel(change: Change): string {
   return typeof change.changed_object_id === 'number' ? `${name} #${change.changed_object_id}` : String(name);
 }
 
-function title(query: ChangeQuery, args: { object?: string | number | undefined; user?: string | undefined }): string {
+function title(query: ChangeQuery, args: { object?: string | number | undefined }): string {
   const key = query.objectType?.key;
   const given = String(args.object ?? '').trim();
   let scope = key ? `${key} objects` : 'all objects';
-  if (query.object) scope = `${key} ${/^#?\d+$/.test(given) ? query.object.display : given} (#${query.object.id})`;
+  if (query.object) scope = `${key} ${given === '' || /^#?\d+$/.test(given) ? query.object.display : given} (#${query.object.id})`;
   else if (query.missing) scope = `${key} ${given} (not in NetBox now)`;
-  const by = args.user?.trim() ? ` by ${args.user.trim()}` : '';
+  const where = query.otherFilters.length ? ` where ${query.otherFilters.join(', ')}` : '';
+  const by = query.user ? ` by ${query.user}` : '';
   const actions = query.actions.length ? ` (${query.actions.join(', ')})` : '';
-  return `changes to ${scope}${by}${actions} ${describeWindow(query.window)}`;
+  return `changes to ${scope}${where}${by}${actions} ${describeWindow(query.window)}`;
 }
 
 function shortTime(value: unknown): string {
