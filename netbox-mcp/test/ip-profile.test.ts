@@ -80,7 +80,7 @@ describe('netbox_ip_profile', () => {
 
     const prefixes = await containing(address);
     expect(prefixes.length).toBeGreaterThan(1);
-    expect(r.text).toContain(`Containing prefixes, most specific first (${prefixes.length}):`);
+    expect(r.text).toContain(`Containing prefixes in its VRF, most specific first (${prefixes.length}):`);
     expect(prefixIds(r.text)).toEqual(prefixes.map((p) => p.id));
     const first = r.text.split('\n').find((l) => l.startsWith(`${prefixes[0]!.id} | ${prefixes[0]!.prefix} | `))!;
     if (prefixes[0]!.vlan) expect(first).toContain(` | ${prefixes[0]!.vlan.name} | `);
@@ -107,6 +107,25 @@ describe('netbox_ip_profile', () => {
     expect(narrowed.text.split('\n')[0]).toMatch(new RegExp(`^${address.replace(/\./g, '\\.')}: 1 IP address record in VRF ${chosen.vrf!.name}`));
     expect(narrowed.text).toContain(`#${chosen.id} `);
     expect(prefixIds(narrowed.text)).toEqual((await containing(address, chosen.vrf!.id)).map((p) => p.id));
+  });
+
+  it("shows as parents only the prefixes of the IP's own VRF, as NetBox does, and counts the others apart", async () => {
+    const ips = (await api<Page<IpRow>>('/api/ipam/ip-addresses/?family=4&limit=1000')).results;
+    let checked = 0;
+    for (const ip of ips) {
+      const address = host(ip.address);
+      const all = await containing(address);
+      const records = ips.filter((x) => host(x.address) === address);
+      const vrfs = new Set(records.map((x) => x.vrf?.id ?? null));
+      const own = all.filter((p) => vrfs.has(p.vrf?.id ?? null));
+      if (own.length === all.length) continue;
+      const r = await mcp.call('netbox_ip_profile', { address });
+      expect(r.isError, r.text).toBe(false);
+      expect(prefixIds(r.text), address).toEqual(own.map((p) => p.id));
+      expect(r.text).toContain(`${all.length - own.length} prefix${all.length - own.length === 1 ? '' : 'es'} of other VRFs also contain ${address} (not its parents).`);
+      if (++checked >= 3) break;
+    }
+    expect(checked).toBeGreaterThan(0);
   });
 
   it('says plainly when an IP is not recorded, and still shows its prefixes and IP range', async () => {

@@ -11,7 +11,7 @@ import { formatIp, parseAddressWithMask, type IpAddr } from '../query/prefix-mat
 import { choiceValue } from '../format/choice-value.ts';
 import { defined, prefixFacts, rangeFacts, scopeLabel, type PrefixRow, type RangeRow } from '../query/prefix-rows.ts';
 import { QueryLog } from '../query/query-log.ts';
-import { resolveVrf, vrfLabel, vrfParam } from '../query/vrf-ref.ts';
+import { resolveVrf, vrfIdOf, vrfLabel, vrfParam } from '../query/vrf-ref.ts';
 import { defineTool } from './tool-definition.ts';
 import { textResult } from '../result/tool-result.ts';
 
@@ -49,12 +49,16 @@ export const ipProfileTool = defineTool({
       prefixes: () => log.list<PrefixRow>(types.prefix.listPath, { contains: host, ...inVrf, fields: PREFIX_FIELDS, limit: 500 }),
     });
     const ips = first.ips.ok ? first.ips.value.results : [];
-    const prefixes = first.prefixes.ok
+    const containingAll = first.prefixes.ok
       ? first.prefixes.value.results
           .map(prefixFacts)
           .filter(defined)
           .sort((a, b) => b.cidr.length - a.cidr.length || (a.vrfId ?? 0) - (b.vrfId ?? 0))
       : [];
+    // NetBox's parents of a recorded IP are the prefixes of its own VRF; another VRF's are not its parents.
+    const ipVrfs = new Set(ips.map((ip) => vrfIdOf(ip.vrf)));
+    const prefixes = ips.length ? containingAll.filter((p) => ipVrfs.has(p.vrfId)) : containingAll;
+    const elsewhere = containingAll.length - prefixes.length;
     const nearest = prefixes[0];
 
     const owners = ownerIds(ips);
@@ -108,8 +112,8 @@ export const ipProfileTool = defineTool({
     const prefixHead = !first.prefixes.ok
       ? []
       : prefixes.length === 0
-        ? [`No prefix ${vrf ? `in VRF ${vrf.label} ` : ''}contains ${host}.`]
-        : [`Containing prefixes, most specific first (${prefixes.length}):`];
+        ? [`No prefix ${vrf ? `in VRF ${vrf.label} ` : ips.length ? `of ${ips.length === 1 ? 'its VRF' : 'their VRFs'} ` : ''}contains ${host}.`]
+        : [`Containing prefixes${ips.length ? ` in ${ips.length === 1 ? 'its VRF' : 'their VRFs'}` : ''}, most specific first (${prefixes.length}):`];
     const ranges = (second.ranges.ok ? second.ranges.value : []).filter((r) => {
       const facts = rangeFacts(r);
       return facts !== undefined && inRange(facts, parsed.addr) && (!vrf || facts.vrfId === vrf.id);
@@ -123,6 +127,7 @@ export const ipProfileTool = defineTool({
       { head: prefixHead, header: prefixTable.header, rows: prefixTable.lines },
       {
         head: [
+          ...(elsewhere ? [`${elsewhere} prefix${elsewhere === 1 ? '' : 'es'} of other VRFs also contain ${host} (not its parents).`] : []),
           ...rangeLines,
           ...(failures.length ? [`Failed parts (shown results are incomplete): ${failures.join('; ')}`] : []),
           `NetBox: IP list ${listUrl} · IP ${ipUrl} · prefix ${prefixUrl}`,
