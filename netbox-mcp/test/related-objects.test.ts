@@ -80,6 +80,20 @@ describe('netbox_related_objects', () => {
     expect(r.text).toMatch(/^Left out as they only repeat their device\/VM .*dcim\.interface/m);
   });
 
+  it('does not count virtual chassis toward a tenant through their master device', async () => {
+    const chassis = (await api<Page<{ id: number; master: { id: number } | null }>>('/api/dcim/virtual-chassis/?limit=100')).results;
+    const master = await api<{ tenant: { id: number; slug: string } | null }>(`/api/dcim/devices/${chassis.find((c) => c.master)!.master!.id}/`);
+    const tenant = master.tenant!;
+    // NetBox filters a virtual chassis by its master's tenant: the chassis is the device's, not the tenant's own.
+    expect(await count(`/api/dcim/virtual-chassis/?tenant_id=${tenant.id}`)).toBeGreaterThan(0);
+    const r = await mcp.call('netbox_related_objects', { object_type: 'tenancy.tenant', object: tenant.slug, limit_per_type: 0 });
+    expect(r.isError, r.text).toBe(false);
+    const counts = sectionCounts(r.text);
+    expect(counts.has('dcim.virtualchassis')).toBe(false);
+    expect(r.text).toMatch(/^Left out as they only repeat their device\/VM .*dcim\.virtualchassis/m);
+    expect(r.meta.total).toBe([...counts.values()].reduce((a, b) => a + b, 0));
+  });
+
   it('answers "what is in rack R" and leaves the rack\'s own type out', async () => {
     const rack = (await api<Page<{ id: number; name: string; site: { id: number } }>>('/api/dcim/racks/?limit=1')).results[0]!;
     const r = await mcp.call('netbox_related_objects', { object_type: 'dcim.rack', object: rack.id, limit_per_type: 50 });

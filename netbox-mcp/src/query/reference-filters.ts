@@ -10,8 +10,11 @@ export interface Reference {
 /** Logs of what happened to an object rather than objects that use it. */
 const NOT_REFERENCES = new Set(['core.objectchange', 'extras.objectchange', 'extras.journalentry', 'core.job', 'extras.notification', 'extras.subscription', 'extras.bookmark']);
 
-/** Owned parts of a device or VM: their site/rack/tenant filters go through the owner, so they repeat it. */
-const OWNER_FIELDS = ['device', 'virtual_machine'];
+/**
+ * Objects that belong to a device or VM (components; a virtual chassis through its master): their site, rack
+ * and tenant filters go through that device, so counting them would count the device again.
+ */
+const OWNER_FIELDS = ['device', 'virtual_machine', 'master'];
 /** Groupings above a site that owners reach through their site. */
 const GROUPINGS = new Set(['region', 'site_group', 'tenant_group', 'location']);
 
