@@ -32,6 +32,30 @@ describe.skipIf(!officialPath)('catalog from the official NetBox 4.6 schema', ()
     expect(device.fields.get('status')?.kind).toBe('choice');
   });
 
+  it('takes the short names people use for a type, and suggests by how a name begins', () => {
+    for (const [alias, key] of [
+      ['ipam.ip', 'ipam.ipaddress'],
+      ['ip', 'ipam.ipaddress'],
+      ['vm', 'virtualization.virtualmachine'],
+      ['virtualization.vms', 'virtualization.virtualmachine'],
+      ['dcim.iface', 'dcim.interface'],
+      ['vc', 'dcim.virtualchassis'],
+    ]) {
+      expect(catalog.resolve(alias!).key, alias).toBe(key);
+    }
+    const hintFor = (input: string): string => {
+      try {
+        catalog.resolve(input);
+      } catch (error) {
+        return String((error as NetboxMcpError).hint);
+      }
+      throw new Error(`${input} resolved`);
+    };
+    expect(hintFor('ipam.ipad')).toMatch(/^Did you mean 'ipam\.ipaddress'/);
+    expect(hintFor('ipam.ipr')).toMatch(/^Did you mean 'ipam\.iprange'/);
+    expect(hintFor('dcim.inter')).toMatch(/^Did you mean 'dcim\.interface'/);
+  });
+
   it('maps a filter to the type it names, in context', () => {
     expect(catalog.filterTarget(catalog.resolve('ipam.prefix'), 'role')?.key).toBe('ipam.role');
     expect(catalog.filterTarget(catalog.resolve('dcim.device'), 'role')?.key).toBe('dcim.devicerole');

@@ -94,6 +94,16 @@ describe('netbox_related_objects', () => {
     expect(r.meta.total).toBe([...counts.values()].reduce((a, b) => a + b, 0));
   });
 
+  it('for a name several objects share, asks for the id: the tool has no filter to tell them apart', async () => {
+    const racks = await api<Page<{ id: number }>>('/api/dcim/racks/?name=R01&limit=100');
+    expect(racks.count).toBeGreaterThan(1);
+    const r = await mcp.call('netbox_related_objects', { object_type: 'dcim.rack', object: 'R01' });
+    expect(r.isError).toBe(true);
+    expect(r.text).toMatch(/^AMBIGUOUS_NAME: 'R01' matches \d+ dcim\.rack objects/);
+    expect(r.text).toContain(`Hint: Call again with the id of the one you mean, e.g. object: ${racks.results[0]!.id}.`);
+    expect(r.text).not.toMatch(/add a filter/);
+  });
+
   it('answers "what is in rack R" and leaves the rack\'s own type out', async () => {
     const rack = (await api<Page<{ id: number; name: string; site: { id: number } }>>('/api/dcim/racks/?limit=1')).results[0]!;
     const r = await mcp.call('netbox_related_objects', { object_type: 'dcim.rack', object: rack.id, limit_per_type: 50 });

@@ -84,3 +84,33 @@ describe('tool errors: NetBox down', () => {
     }
   });
 });
+
+describe('tool errors: NETBOX_URL points at something that is not NetBox', () => {
+  it('says to check NETBOX_URL, not the object type and id', async () => {
+    // A web server that answers 404 to every path, as a wrong host or a path prefix missing from the URL does.
+    const web = createServer((_req, res) => {
+      res.writeHead(404, { 'content-type': 'text/html' });
+      res.end('<html><title>404 Not Found</title></html>');
+    });
+    await new Promise<void>((resolve) => web.listen(0, '127.0.0.1', resolve));
+    const { port } = web.address() as AddressInfo;
+    const { createNetboxMcpServer } = await import('../src/server.ts');
+    const { Client } = await import('@modelcontextprotocol/sdk/client/index.js');
+    const { InMemoryTransport } = await import('@modelcontextprotocol/sdk/inMemory.js');
+    const server = createNetboxMcpServer({ netbox: { url: `http://127.0.0.1:${port}/wrong`, token: 'nbt_a.b', ...fastRetry } });
+    const [a, b] = InMemoryTransport.createLinkedPair();
+    const client = new Client({ name: 'not-netbox', version: '0' });
+    await Promise.all([server.connect(b), client.connect(a)]);
+    try {
+      const r = await client.callTool({ name: 'netbox_get_objects', arguments: { object_type: 'dcim.site' } });
+      const text = (r.content as { text: string }[])[0]!.text;
+      expect(r.isError).toBe(true);
+      expect(text).toMatch(/^NETBOX_NOT_FOUND: NetBox answered 404 for \/api\/status\/: 404 Not Found\nHint: /);
+      expect(text).toContain(`NETBOX_URL (http://127.0.0.1:${port}/wrong)`);
+      expect(text).not.toContain('object type and id');
+    } finally {
+      await client.close();
+      await new Promise((resolve) => web.close(resolve));
+    }
+  });
+});

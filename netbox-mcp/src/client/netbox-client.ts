@@ -151,7 +151,7 @@ export class NetboxClient {
         });
       }
     }
-    const failure = httpError(status, path, describeErrorBody(body));
+    const failure = httpError(status, path, describeErrorBody(body), this.baseUrl);
     if (isRetryableStatus(status)) {
       const retryAfter = response.headers['retry-after'];
       throw new RetryableFailure(failure, typeof retryAfter === 'string' ? retryAfter : null);
@@ -207,7 +207,7 @@ function normalizeBaseUrl(url: string): string {
   return `${parsed.origin}${path}`;
 }
 
-function httpError(status: number, path: string, detail: string): NetboxMcpError {
+function httpError(status: number, path: string, detail: string, baseUrl: string): NetboxMcpError {
   const said = `NetBox answered ${status} for ${path}: ${detail}`;
   if (status === 401 || status === 403) {
     return new NetboxMcpError('NETBOX_AUTH', said, {
@@ -215,7 +215,16 @@ function httpError(status: number, path: string, detail: string): NetboxMcpError
       hint: 'The NetBox token is missing, invalid or lacks permission for this object type. Tell the user; do not retry.',
     });
   }
-  if (status === 404) return new NetboxMcpError('NETBOX_NOT_FOUND', said, { status, hint: 'Check the object type and id.' });
+  if (status === 404) {
+    // One object missing is a wrong id; a list, the status or the schema missing means this is not NetBox's API.
+    const oneObject = /\/\d+\/(?:[\w-]+\/)?$/.test(path);
+    return new NetboxMcpError('NETBOX_NOT_FOUND', said, {
+      status,
+      hint: oneObject
+        ? 'Check the object type and id.'
+        : `NetBox's API has no ${path} at NETBOX_URL (${baseUrl}): check that it is NetBox's own base URL (with any path prefix it is served under), or that this NetBox serves that endpoint. Tell the user; do not retry.`,
+    });
+  }
   if (status === 400) {
     return new NetboxMcpError('NETBOX_BAD_REQUEST', said, {
       status,

@@ -124,7 +124,7 @@ export function changeLogType(catalog: Catalog): ObjectType {
 /** The object now, or, when none exists, the error to report should the change log not know it either. */
 async function findTarget(ctx: ToolContext, type: ObjectType, ref: string | number): Promise<{ object?: ObjectRef; missing?: NetboxMcpError }> {
   try {
-    return { object: await resolveObject(ctx, type, typeof ref === 'number' ? ref : ref.trim()) };
+    return { object: await resolveObject(ctx, type, typeof ref === 'number' ? ref : ref.trim(), { argument: 'object' }) };
   } catch (error) {
     if (error instanceof NetboxMcpError && error.code === 'OBJECT_NOT_FOUND') return { missing: error };
     throw error;

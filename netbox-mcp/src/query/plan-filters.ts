@@ -139,7 +139,7 @@ function splitLookup(key: string): { base: string; lookup: string } {
 async function idOf(ctx: ToolContext, target: ObjectType, value: QueryScalar, idParam: boolean, scope: Record<string, QueryScalar[]>): Promise<QueryScalar> {
   if (typeof value === 'number' || value === 'null') return value;
   if (idParam && /^\d+$/.test(String(value))) return Number(value);
-  return (await resolveObject(ctx, target, String(value), scope)).id;
+  return (await resolveObject(ctx, target, String(value), { scope })).id;
 }
 
 function unknownFilter(type: ObjectType, key: string): NetboxMcpError {

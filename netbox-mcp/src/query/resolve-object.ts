@@ -14,11 +14,22 @@ const IDENTITY_FILTERS = ['name', 'slug', 'model', 'cid', 'address', 'prefix', '
 
 type Brief = { id: number; display?: string; name?: string };
 
+export interface ResolveOptions {
+  /** Other filters of the same query that narrow the name (rack 'R01' of site X). */
+  readonly scope?: QueryParams;
+  /**
+   * The tool argument the name came in: when several objects share it, the hint says to give that argument an
+   * id. Without one (a filter value), it says to add a filter that tells them apart.
+   */
+  readonly argument?: string;
+}
+
 /**
  * Turns what a person calls an object (a name, a slug, an id, an address) into exactly one object, or says
  * clearly that there is none or that several match.
  */
-export async function resolveObject(ctx: ToolContext, type: ObjectType, ref: string | number, scope: QueryParams = {}): Promise<ObjectRef> {
+export async function resolveObject(ctx: ToolContext, type: ObjectType, ref: string | number, options: ResolveOptions = {}): Promise<ObjectRef> {
+  const scope = options.scope ?? {};
   const scoped = Object.keys(scope).length ? await findObjects(ctx, type, ref, scope) : [];
   const matches = scoped.length ? scoped : await findObjects(ctx, type, ref);
   if (matches.length === 1) return matches[0]!;
@@ -33,7 +44,9 @@ export async function resolveObject(ctx: ToolContext, type: ObjectType, ref: str
   }
   const shown = await describeCandidates(ctx, type, matches.slice(0, 8));
   throw new NetboxMcpError('AMBIGUOUS_NAME', `'${ref}' matches ${matches.length} ${type.key} objects: ${shown.join('; ')}${matches.length > 8 ? '; …' : ''}.`, {
-    hint: 'Use the id of the one you mean, or add a filter that tells them apart (e.g. site).',
+    hint: options.argument
+      ? `Call again with the id of the one you mean, e.g. ${options.argument}: ${matches[0]!.id}.`
+      : 'Use the id of the one you mean, or add a filter that tells them apart (e.g. site).',
   });
 }
 

@@ -15,7 +15,7 @@ export async function resolveVrf(ctx: ToolContext, vrf: string | undefined): Pro
   if (!text) return undefined;
   if (GLOBAL.has(text.toLowerCase())) return { id: null, label: 'global' };
   const type = (await ctx.catalog()).resolve('ipam.vrf');
-  const found = await resolveObject(ctx, type, text);
+  const found = await resolveObject(ctx, type, text, { argument: 'vrf' });
   return { id: found.id, label: found.display };
 }
 

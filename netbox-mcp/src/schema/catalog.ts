@@ -2,6 +2,15 @@ import { NetboxMcpError } from '../errors.ts';
 import { closest } from './did-you-mean.ts';
 import type { ObjectType } from './object-type.ts';
 
+/** Short names people and models use for a model: `ipam.ip`, `vm`. Each names one model of NetBox's. */
+const MODEL_ALIASES: Readonly<Record<string, readonly string[]>> = {
+  ipaddress: ['ip', 'ips', 'ipaddr', 'ipaddrs'],
+  virtualmachine: ['vm', 'vms'],
+  interface: ['iface', 'ifaces', 'intf'],
+  virtualchassis: ['vc'],
+  circuittermination: ['circuitterminations'],
+};
+
 /** Apps whose models win when a bare model name (`device`, `role`) could mean several. */
 const APP_PRIORITY = ['dcim', 'ipam', 'virtualization', 'circuits', 'tenancy', 'extras', 'vpn', 'wireless', 'core', 'users'];
 
@@ -17,7 +26,8 @@ export class Catalog {
     const ranked = [...types].sort((a, b) => rank(a.app) - rank(b.app));
     for (const t of ranked) {
       const model = t.key.slice(t.app.length + 1);
-      for (const alias of [t.key, `${t.app}.${t.slug}`, `${t.app}/${t.slug}`, model, t.slug, t.slug.replace(/-/g, '')]) {
+      const short = t.plugin ? [] : (MODEL_ALIASES[model] ?? []).flatMap((a) => [a, `${t.app}.${a}`]);
+      for (const alias of [t.key, `${t.app}.${t.slug}`, `${t.app}/${t.slug}`, model, t.slug, t.slug.replace(/-/g, ''), ...short]) {
         const normal = normalize(alias);
         if (!this.#aliases.has(normal)) this.#aliases.set(normal, t.key);
       }

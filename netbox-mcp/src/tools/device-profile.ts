@@ -61,7 +61,7 @@ export const deviceProfileTool = defineTool({
       ip: catalog.resolve('ipam.ipaddress'),
       change: catalog.resolve('core.objectchange'),
     };
-    const ref = await resolveObject(ctx, types.device, args.device);
+    const ref = await resolveObject(ctx, types.device, args.device, { argument: 'device' });
     const wanted = new Set<Section>(args.sections?.length ? args.sections : SECTIONS);
     const days = args.changes_days ?? 30;
     const since = new Date(Date.now() - days * 86_400_000).toISOString();

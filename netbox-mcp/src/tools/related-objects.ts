@@ -29,7 +29,7 @@ export const relatedObjectsTool = defineTool({
     const catalog = await ctx.catalog();
     const target = catalog.resolve(args.object_type);
     const only = args.types?.length ? new Set(args.types.map((t) => catalog.resolve(t).key)) : undefined;
-    const ref = await resolveObject(ctx, target, args.object);
+    const ref = await resolveObject(ctx, target, args.object, { argument: 'object' });
     const { refs, skipped } = referenceFilters(catalog, target, only);
     const limit = args.limit_per_type ?? 5;
     const log = new QueryLog(ctx);
