@@ -122,7 +122,8 @@ describe('netbox_ip_profile', () => {
       const r = await mcp.call('netbox_ip_profile', { address });
       expect(r.isError, r.text).toBe(false);
       expect(prefixIds(r.text), address).toEqual(own.map((p) => p.id));
-      expect(r.text).toContain(`${all.length - own.length} prefix${all.length - own.length === 1 ? '' : 'es'} of other VRFs also contain ${address} (not its parents).`);
+      const others = all.length - own.length;
+      expect(r.text).toContain(`${others} prefix${others === 1 ? ' of another VRF also contains' : 'es of other VRFs also contain'} ${address} (not its parents).`);
       if (++checked >= 3) break;
     }
     expect(checked).toBeGreaterThan(0);

@@ -127,7 +127,7 @@ export const ipProfileTool = defineTool({
       { head: prefixHead, header: prefixTable.header, rows: prefixTable.lines },
       {
         head: [
-          ...(elsewhere ? [`${elsewhere} prefix${elsewhere === 1 ? '' : 'es'} of other VRFs also contain ${host} (not its parents).`] : []),
+          ...(elsewhere ? [`${elsewhere} prefix${elsewhere === 1 ? ' of another VRF also contains' : 'es of other VRFs also contain'} ${host} (not its parents).`] : []),
           ...rangeLines,
           ...(failures.length ? [`Failed parts (shown results are incomplete): ${failures.join('; ')}`] : []),
           `NetBox: IP list ${listUrl} · IP ${ipUrl} · prefix ${prefixUrl}`,
