@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ToolDataSchema } from './tool-data.ts';
 
 /** Links for the chat UI: the list in NetBox's web UI and each object shown. The model reads them in the text. */
 export const ResultLinksSchema = z.object({
@@ -20,6 +21,8 @@ export const ResultMetaSchema = z.object({
   rows: z.number().optional(),
   total: z.number().optional(),
   truncated: z.boolean().optional(),
+  /** Structured data to draw (a path, neighbors, grouped counts); see tool-data.ts. */
+  data: ToolDataSchema.optional(),
 });
 export type ResultMeta = z.infer<typeof ResultMetaSchema>;
 

@@ -39,8 +39,12 @@ export const boolArg = () => z.preprocess(booleanFromText, z.boolean());
 export const nameOrIdArg = () =>
   z.preprocess((value) => (Number.isInteger(value) ? String(value) : value), z.string({ error: 'a name, or an id (a whole number)' }).trim().min(1));
 /** A list of strings; `"a,b"` is the list `["a","b"]`. */
-export const stringListArg = (bounds: { min?: number; max?: number } = {}) =>
-  z.preprocess(listFromText, z.array(z.string().trim().min(1)).min(bounds.min ?? 0).max(bounds.max ?? 1000));
+export const stringListArg = (bounds: { min?: number; max?: number } = {}) => {
+  let list = z.array(z.string().trim().min(1));
+  if (bounds.min !== undefined) list = list.min(bounds.min);
+  if (bounds.max !== undefined) list = list.max(bounds.max);
+  return z.preprocess(listFromText, list);
+};
 /** A list of fixed words; `"a,b"` is the list `["a","b"]`. */
 export const enumListArg = <const T extends readonly [string, ...string[]]>(values: T) => z.preprocess(listFromText, z.array(z.enum(values)));
 /** A JSON object, also sent as its text. */
