@@ -19,10 +19,12 @@ export class Catalog {
   readonly version: string;
   readonly #types: Map<string, ObjectType>;
   readonly #aliases = new Map<string, string>();
+  readonly #byListPath = new Map<string, ObjectType>();
 
   constructor(version: string, types: readonly ObjectType[]) {
     this.version = version;
     this.#types = new Map(types.map((t) => [t.key, t]));
+    for (const t of types) this.#byListPath.set(t.listPath, t);
     const ranked = [...types].sort((a, b) => rank(a.app) - rank(b.app));
     for (const t of ranked) {
       const model = t.key.slice(t.app.length + 1);
@@ -41,6 +43,22 @@ export class Catalog {
   find(key: string): ObjectType | undefined {
     const found = this.#aliases.get(normalize(key));
     return found ? this.#types.get(found) : undefined;
+  }
+
+  /**
+   * The type of a nested object by its API URL (`…/api/dcim/interfaces/5/` → dcim.interface), whatever host
+   * or path prefix the URL has: nested objects carry no type of their own.
+   */
+  typeOfUrl(url: unknown): ObjectType | undefined {
+    if (typeof url !== 'string') return undefined;
+    let path: string;
+    try {
+      path = new URL(url).pathname;
+    } catch {
+      return undefined;
+    }
+    const match = /(\/api\/.+\/)\d+\/$/.exec(path);
+    return match ? this.#byListPath.get(match[1]!) : undefined;
   }
 
   /** Accepts `dcim.device`, `dcim.devices`, `device`, `/api/dcim/devices/`; anything else is a clear error. */

@@ -1,7 +1,7 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { SandboxOptions } from '../../../netbox-sandbox/src/sandbox.ts';
 import { useSandbox } from '../../../netbox-sandbox/test/support/test-sandbox.ts';
 import { createNetboxMcpServer, type NetboxMcpOptions } from '../../src/server.ts';
@@ -18,6 +18,8 @@ export interface McpHarness {
   readonly client: Client;
   readonly sandbox: ReturnType<typeof useSandbox>['current'];
   call(name: string, args: Record<string, unknown>): Promise<ToolCall>;
+  /** GET from the sandbox's REST API directly, expecting 200: expected values never come from the tool under test. */
+  api<T = { count: number; results: Record<string, unknown>[] }>(path: string): Promise<T>;
 }
 
 /**
@@ -55,6 +57,11 @@ export function useMcp(
       const text = raw.content.map((c) => (c.type === 'text' ? c.text : '')).join('\n');
       const meta = ((raw._meta ?? {}) as Record<string, unknown>)['netbox-chatbox/result'] as ResultMeta | undefined;
       return { text, isError: raw.isError === true, meta: meta ?? {}, raw };
+    },
+    async api(path) {
+      const response = await fetch(`${harness.sandbox.url}${path}`, { headers: { authorization: harness.sandbox.authorization } });
+      expect(response.status, path).toBe(200);
+      return response.json() as never;
     },
   };
   return harness;
