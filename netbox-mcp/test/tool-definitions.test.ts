@@ -7,6 +7,9 @@ const mcp = useMcp();
 /** The four names the official netboxlabs server uses; clients written for it must find them here. */
 const OFFICIAL_TOOLS = ['netbox_get_objects', 'netbox_get_object_by_id', 'netbox_get_changelogs', 'netbox_search_objects'];
 
+/** Issue 13's tools: names clients rely on. */
+const NEW_TOOLS = ['netbox_trace_cable', 'netbox_available', 'netbox_neighbors', 'netbox_impact'];
+
 /**
  * Claude's tokenizer is not public; 3.5 characters a token is a conservative average for English and JSON
  * Schema (it counts more tokens than the usual 4).
@@ -14,12 +17,12 @@ const OFFICIAL_TOOLS = ['netbox_get_objects', 'netbox_get_object_by_id', 'netbox
 const estimateTokens = (text: string): number => Math.ceil(text.length / 3.5);
 
 describe('tool definitions', () => {
-  it('offers the official tool names, about ten tools in all, all read-only', async () => {
+  it('offers the official tool names and the fixed names of ours, 14 in all, all read-only', async () => {
     const { tools } = await mcp.client.listTools();
     const names = tools.map((t) => t.name);
-    for (const name of OFFICIAL_TOOLS) expect(names).toContain(name);
-    expect(tools.length).toBeGreaterThanOrEqual(4);
-    expect(tools.length).toBeLessThanOrEqual(11);
+    for (const name of [...OFFICIAL_TOOLS, ...NEW_TOOLS]) expect(names).toContain(name);
+    // Each tool's definition is sent with every model request: a new one must earn its place (and fit below).
+    expect(tools.length).toBe(14);
     for (const tool of tools) {
       expect(tool.annotations?.readOnlyHint, tool.name).toBe(true);
       expect(tool.annotations?.destructiveHint, tool.name).toBe(false);

@@ -20,3 +20,11 @@ export async function fanOut<I, T>(items: readonly I[], concurrency: number, tas
     ),
   );
 }
+
+/** One promise's outcome, kept: a failed part is reported by name while the others are used. */
+export function settle<T>(promise: Promise<T>): Promise<Settled<T>> {
+  return promise.then(
+    (value): Settled<T> => ({ ok: true, value }),
+    (error: unknown): Settled<T> => ({ ok: false, error }),
+  );
+}

@@ -27,6 +27,14 @@ export function describeToolUse(name: string, input: Record<string, unknown>): s
       return clip(input.prefix === undefined ? `Prefix usage${where ? ` where ${where}` : ''}` : `Usage of prefix ${String(input.prefix)}`);
     case 'netbox_related_objects':
       return clip(`Objects that refer to ${type ?? 'object'} ${String(input.object ?? '')}`);
+    case 'netbox_trace_cable':
+      return clip(`Cable trace from ${input.id !== undefined ? `${str(input.port_type) ?? 'interface'} #${String(input.id)}` : `${String(input.device ?? '')} ${String(input.port ?? '')}`}`);
+    case 'netbox_available':
+      return clip(`Free ${({ ip: 'IPs', prefix: 'prefixes', vlan: 'VLAN IDs', asn: 'ASNs' } as Record<string, string>)[String(input.kind)] ?? 'values'} in ${String(input.within ?? '')}${input.prefix_length !== undefined ? ` (/${String(input.prefix_length)})` : ''}`);
+    case 'netbox_neighbors':
+      return clip(`Neighbors of ${String(input.device ?? `device #${String(input.device_id ?? '?')}`)}${Number(input.depth) === 2 ? ', two hops' : ''}`);
+    case 'netbox_impact':
+      return clip(`What depends on ${type ?? 'object'} ${String(input.name ?? `#${String(input.id ?? '?')}`)}`);
     default:
       return clip(`${tool} ${JSON.stringify(input)}`);
   }
