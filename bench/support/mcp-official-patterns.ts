@@ -1,3 +1,4 @@
+import { formatNet4, parseNet4 } from './mcp-ipv4.ts';
 import { OFFICIAL_MAX_LIMIT, type OfficialSession } from './mcp-official-session.ts';
 import type { Subjects } from './mcp-subjects.ts';
 
@@ -31,6 +32,52 @@ const TENANT_KINDS: readonly [string, string, readonly string[]][] = [
   ['cluster_count', 'virtualization.cluster', ['id', 'name']],
   ['virtualmachine_count', 'virtualization.virtualmachine', ['id', 'name']],
 ];
+
+/** Port types a trace walks through, by their `link_peers_type`. */
+const PORT_TYPES: Readonly<Record<string, string>> = {
+  'dcim.interface': 'dcim.interface',
+  'dcim.frontport': 'dcim.frontport',
+  'dcim.rearport': 'dcim.rearport',
+  'circuits.circuittermination': 'circuits.circuittermination',
+};
+
+/**
+ * The official server has no trace tool: follow the cable hop by hop. A port's cable leads to its link peer; a
+ * front port to the rear port it maps to, whose cable leads to the far rear port, which maps back to a front
+ * port at the same position; a circuit termination to the other side's. One call per object on the way.
+ */
+async function walkCable(off: OfficialSession, device: string, port: string): Promise<void> {
+  const start = (await off.getObjects<Row>('dcim.interface', { device, name: port }, { fields: ['id', 'name', 'cable', 'link_peers', 'link_peers_type'] })).results[0];
+  let peer = (start?.link_peers as Row[] | undefined)?.[0];
+  let peerType = String(start?.link_peers_type ?? '');
+  let position = 1;
+  for (let hops = 0; peer && hops < 12 && peerType !== 'dcim.interface'; hops++) {
+    const type = PORT_TYPES[peerType];
+    if (!type) return;
+    if (type === 'dcim.frontport') {
+      const front = (await off.getObjects<Row>(type, { id: Number(peer.id) }, { fields: ['id', 'name', 'device', 'rear_ports'] })).results[0];
+      const mapping = (front?.rear_ports as Row[] | undefined)?.[0];
+      if (!mapping) return;
+      position = Number(mapping.rear_port_position ?? 1);
+      const rear = (await off.getObjects<Row>('dcim.rearport', { id: Number(mapping.rear_port) }, { fields: ['id', 'name', 'device', 'cable', 'link_peers', 'link_peers_type'] })).results[0];
+      peer = (rear?.link_peers as Row[] | undefined)?.[0];
+      peerType = String(rear?.link_peers_type ?? '');
+    } else if (type === 'dcim.rearport') {
+      const rear = (await off.getObjects<Row>(type, { id: Number(peer.id) }, { fields: ['id', 'name', 'device', 'front_ports'] })).results[0];
+      const mapping = ((rear?.front_ports as Row[] | undefined) ?? []).find((m) => Number(m.position) === position);
+      if (!mapping) return;
+      const front = (await off.getObjects<Row>('dcim.frontport', { id: Number(mapping.front_port) }, { fields: ['id', 'name', 'device', 'cable', 'link_peers', 'link_peers_type'] })).results[0];
+      peer = (front?.link_peers as Row[] | undefined)?.[0];
+      peerType = String(front?.link_peers_type ?? '');
+    } else {
+      const circuit = (peer.circuit as Row | undefined)?.id;
+      const ends = await off.getObjects<Row>(type, { circuit_id: Number(circuit) }, { fields: ['id', 'term_side', 'termination', 'cable', 'link_peers', 'link_peers_type'] });
+      const far = ends.results.find((t) => t.id !== peer!.id);
+      peer = (far?.link_peers as Row[] | undefined)?.[0];
+      peerType = String(far?.link_peers_type ?? '');
+    }
+  }
+}
 
 /**
  * How a model answers each question with the official server's tools, following its descriptions: look a name
@@ -116,4 +163,45 @@ export const OFFICIAL_PATTERNS: Readonly<Record<number, Pattern>> = {
     const rack = await off.idOf('dcim.rack', { site_id: site, name: s.rack });
     await off.getAll('dcim.device', { rack_id: rack }, ['id', 'name', 'position', 'face', 'device_type', 'role']);
   },
+  // No trace tool: follow the cable object by object, through both patch panels.
+  16: async (off, s) => walkCable(off, s.uplink.device, s.uplink.port),
+  // No availability tool: the prefix, then every IP in it (in its VRF); the gaps are the model's arithmetic.
+  17: async (off, s) => {
+    await off.getObjects('ipam.prefix', { prefix: s.ipPrefix, vrf_id: 'null' }, { fields: ['id', 'prefix', 'vrf', 'status', 'is_pool'] });
+    await off.getAll('ipam.ipaddress', { parent: s.ipPrefix, vrf_id: 'null' }, ['id', 'address']);
+  },
+  // The group's VID ranges, then every VLAN in it; the free IDs are the model's arithmetic.
+  18: async (off, s) => {
+    const group = (await off.getObjects<Row>('ipam.vlangroup', { name: s.vlanGroup }, { fields: ['id', 'name', 'vid_ranges'] })).results[0]!;
+    await off.getAll('ipam.vlan', { group_id: Number(group.id) }, ['id', 'vid']);
+  },
+  // Every cabled interface, console port and power port with where it leads.
+  19: async (off, s) => {
+    const fields = ['id', 'name', 'cable', 'link_peers', 'connected_endpoints'];
+    for (const type of ['dcim.interface', 'dcim.consoleport', 'dcim.powerport']) await off.getAll(type, { device: s.device, cabled: true }, fields);
+  },
+  // The device (cluster, virtual chassis), its cabled interfaces, its IPs, then the prefixes of their networks.
+  20: async (off, s) => {
+    const device = (await off.getObjects<Row>('dcim.device', { name: s.device }, { fields: ['id', 'name', 'virtual_chassis', 'cluster'] })).results[0]!;
+    const id = Number(device.id);
+    await off.getAll('dcim.interface', { device_id: id, cabled: true }, ['id', 'name', 'link_peers', 'connected_endpoints']);
+    const ips = await off.getAll<Row>('ipam.ipaddress', { device_id: id }, ['id', 'address', 'vrf']);
+    const networks = [...new Set(ips.map((ip) => networkOf(String(ip.address))).filter((n): n is string => n !== undefined))];
+    if (networks.length) await off.getObjects('ipam.prefix', { prefix: networks }, { fields: ['id', 'prefix', 'vrf'], limit: OFFICIAL_MAX_LIMIT });
+    if (device.virtual_chassis) await off.getAll('dcim.device', { virtual_chassis_id: Number((device.virtual_chassis as Row).id) }, ['id', 'name']);
+    if (device.cluster) await off.getAll('virtualization.virtualmachine', { cluster_id: Number((device.cluster as Row).id) }, ['id', 'name']);
+  },
+  // The circuit, its terminations with their cable peers, then what is cabled to each end's device.
+  21: async (off, s) => {
+    const circuit = await off.getObjects<Row>('circuits.circuit', { cid: s.circuit }, { fields: ['id', 'cid'] });
+    const ends = await off.getObjects<Row>('circuits.circuittermination', { circuit_id: Number(circuit.results[0]!.id) }, { fields: ['id', 'term_side', 'termination', 'link_peers'] });
+    const devices = new Set(ends.results.flatMap((t) => ((t.link_peers as Row[]) ?? []).flatMap((p) => (p.device ? [Number((p.device as Row).id)] : []))));
+    for (const id of devices) await off.getAll('dcim.interface', { device_id: id, cabled: true }, ['id', 'name', 'link_peers', 'connected_endpoints']);
+  },
 };
+
+/** The network of an IPv4 address with its mask (`10.1.3.5/26` → `10.1.3.0/26`); IPv6 addresses are left out. */
+function networkOf(address: string): string | undefined {
+  const net = parseNet4(address);
+  return net ? formatNet4(net) : undefined;
+}

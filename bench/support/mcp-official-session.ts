@@ -17,6 +17,13 @@ const ENDPOINTS: Readonly<Record<string, string>> = {
   'circuits.circuit': 'circuits/circuits',
   'tenancy.tenant': 'tenancy/tenants',
   'extras.tag': 'extras/tags',
+  'dcim.frontport': 'dcim/front-ports',
+  'dcim.rearport': 'dcim/rear-ports',
+  'dcim.consoleport': 'dcim/console-ports',
+  'dcim.powerport': 'dcim/power-ports',
+  'circuits.circuittermination': 'circuits/circuit-terminations',
+  'ipam.vlangroup': 'ipam/vlan-groups',
+  'ipam.service': 'ipam/services',
 };
 
 export interface GetObjectsOptions {

@@ -77,7 +77,7 @@ const TAGGED: readonly [string, (row: Row) => Fact][] = [
   ['/api/tenancy/tenants/', (r) => [String(r.name)]],
 ];
 
-export const QUESTIONS: readonly BenchQuestion[] = [
+const BASE_QUESTIONS: readonly BenchQuestion[] = [
   {
     id: 1,
     label: 'devices in site (by name)',
@@ -274,6 +274,97 @@ export const QUESTIONS: readonly BenchQuestion[] = [
   },
 ];
 
+type Segment = [Row[], Row | [], Row[]];
+
+/** `device port` of a port NetBox nests (a circuit termination as its circuit ID). */
+const portFact = (port: Row): Fact => (port.circuit ? [nameOf(port.circuit)] : port.device ? [nameOf(port.device), String(port.name)] : [nameOf(port)]);
+
+async function deviceId(api: SandboxApi, name: string): Promise<number> {
+  return Number((await api.get<ApiPage>('/api/dcim/devices/', { name, limit: 1 })).results[0]?.id);
+}
+
+/** Every cabled port of a device with the device at its far end (or its cable's), from the REST API. */
+async function cabledPorts(api: SandboxApi, device: string): Promise<Fact[]> {
+  const facts: Fact[] = [];
+  for (const path of ['/api/dcim/interfaces/', '/api/dcim/console-ports/', '/api/dcim/console-server-ports/', '/api/dcim/power-ports/', '/api/dcim/power-outlets/']) {
+    for (const port of await api.all<Row>(path, { device, cabled: true, fields: 'name,link_peers,connected_endpoints' })) {
+      const end = ((port.connected_endpoints as Row[] | null) ?? [])[0] ?? ((port.link_peers as Row[]) ?? [])[0];
+      facts.push(end?.device ? [String(port.name), nameOf(end.device)] : [String(port.name)]);
+    }
+  }
+  return facts;
+}
+
+/** Issue 13's questions: cable paths, free resources, neighbors and impact. */
+export const PATH_AND_RESOURCE_QUESTIONS: readonly BenchQuestion[] = [
+  {
+    id: 16,
+    label: 'trace cable through panels',
+    ask: (s) => `Where does the cable from ${s.uplink.device} ${s.uplink.port} go?`,
+    ours: (s) => [{ tool: 'netbox_trace_cable', args: { device: s.uplink.device, port: s.uplink.port } }],
+    facts: async (api, s) => {
+      const port = (await api.get<ApiPage>('/api/dcim/interfaces/', { device: s.uplink.device, name: s.uplink.port, limit: 1 })).results[0]!;
+      const segments = await api.get<Segment[]>(`/api/dcim/interfaces/${String(port.id)}/trace/`);
+      // Each hop: where it starts and where it lands, on one line.
+      return segments.map(([near, , far]) => [...portFact(near[0]!), ...(far[0] ? portFact(far[0]) : [])]);
+    },
+  },
+  {
+    id: 17,
+    label: 'next free IPs in prefix',
+    ask: (s) => `What are the next free IP addresses in ${s.ipPrefix}?`,
+    ours: (s) => [{ tool: 'netbox_available', args: { kind: 'ip', within: s.ipPrefix, vrf: 'global' } }],
+    facts: async (api, s) => {
+      const prefix = (await api.get<ApiPage>('/api/ipam/prefixes/', { prefix: s.ipPrefix, vrf_id: 'null', limit: 1 })).results[0]!;
+      const free = await api.get<Row[]>(`/api/ipam/prefixes/${String(prefix.id)}/available-ips/`, { limit: 10 });
+      return free.length ? [free.map((f) => String(f.address))] : [['No free IP']];
+    },
+  },
+  {
+    id: 18,
+    label: 'free VLAN IDs in group',
+    ask: (s) => `Which VLAN IDs are free in VLAN group ${s.vlanGroup}?`,
+    ours: (s) => [{ tool: 'netbox_available', args: { kind: 'vlan', within: s.vlanGroup } }],
+    facts: async (api, s) => {
+      const group = (await api.get<ApiPage>('/api/ipam/vlan-groups/', { name: s.vlanGroup, limit: 1 })).results[0]!;
+      const free = await api.get<Row[]>(`/api/ipam/vlan-groups/${String(group.id)}/available-vlans/`, { limit: 10 });
+      return [free.map((f) => String(f.vid))];
+    },
+  },
+  {
+    id: 19,
+    label: 'what is D connected to',
+    ask: (s) => `What is ${s.device} connected to?`,
+    ours: (s) => [{ tool: 'netbox_neighbors', args: { device: s.device } }],
+    facts: (api, s) => cabledPorts(api, s.device),
+  },
+  {
+    id: 20,
+    label: 'impact of taking D down',
+    ask: (s) => `What is affected if I take ${s.device} down?`,
+    ours: (s) => [{ tool: 'netbox_impact', args: { object_type: 'dcim.device', name: s.device } }],
+    facts: async (api, s) => {
+      const id = await deviceId(api, s.device);
+      const ports = await api.all<Row>('/api/dcim/interfaces/', { device_id: id, cabled: true, fields: 'link_peers' });
+      const circuits = new Set(ports.flatMap((p) => ((p.link_peers as Row[]) ?? []).flatMap((peer) => (peer.circuit ? [nameOf(peer.circuit)] : []))));
+      const ips = await api.get<ApiPage>('/api/ipam/ip-addresses/', { device_id: id, limit: 1 });
+      return [...[...circuits].slice(0, 5).map((c) => [c]), ...(ips.count ? [['IP addresses', String(ips.count)]] : [])];
+    },
+  },
+  {
+    id: 21,
+    label: 'impact of circuit C down',
+    ask: (s) => `What depends on circuit ${s.circuit}?`,
+    ours: (s) => [{ tool: 'netbox_impact', args: { object_type: 'circuits.circuit', name: s.circuit } }],
+    facts: async (api, s) => {
+      const circuit = (await api.get<ApiPage>('/api/circuits/circuits/', { cid: s.circuit, limit: 1 })).results[0]!;
+      const ends = await api.all<Row>('/api/circuits/circuit-terminations/', { circuit_id: Number(circuit.id), fields: 'link_peers' });
+      const ports = ends.flatMap((t) => ((t.link_peers as Row[]) ?? []).filter((p) => p.device));
+      return [ports.map((p) => `${nameOf(p.device)} ${String(p.name)}`), ...ports.map((p) => [nameOf(p.device)])];
+    },
+  },
+];
+
 /** A fact's part as a whole token: `4` must not match inside `EX4300`, nor `10.1.0.1` inside `10.1.0.10`. */
 function token(part: string): RegExp {
   return new RegExp(`(?<![\\w.-])${part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w.-])`, 'i');
@@ -287,3 +378,6 @@ export function missingFacts(text: string, facts: readonly Fact[]): Fact[] {
     return !lines.some((line) => parts.every((part) => part.test(line)));
   });
 }
+
+/** Every question of the benchmark: issue 3's fifteen, then issue 13's. */
+export const QUESTIONS: readonly BenchQuestion[] = [...BASE_QUESTIONS, ...PATH_AND_RESOURCE_QUESTIONS];

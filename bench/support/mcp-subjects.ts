@@ -20,6 +20,14 @@ export interface Subjects {
   readonly tenant: string;
   /** The device's rack; rack names repeat per site, so the question names the site too. */
   readonly rack: string;
+  /** A port whose cable runs through patch panels to a far device: what a trace is asked for. */
+  readonly uplink: { readonly device: string; readonly port: string };
+  /** The most specific prefix holding the device's primary IP: where "next free IPs" is asked. */
+  readonly ipPrefix: string;
+  /** A VLAN group at the device's site. */
+  readonly vlanGroup: string;
+  /** A circuit cabled to a device port at both ends. */
+  readonly circuit: string;
   /** "Last week": the 7 days before the data's anchor day, as absolute ISO times. */
   readonly since: string;
   readonly until: string;
@@ -56,6 +64,20 @@ export async function pickSubjects(api: SandboxApi, anchor: Date): Promise<Subje
   const provider = providers.find((p) => Number(p.circuit_count) > 0);
   if (!provider) throw new Error('no provider with circuits');
 
+  const uplinks = await api.get<ApiPage>('/api/dcim/interfaces/', { cabled: true, connected: true, limit: 1000, fields: 'id,name,device,link_peers_type' });
+  const uplink = uplinks.results.find((i) => i.link_peers_type === 'dcim.frontport');
+  if (!uplink) throw new Error('no interface cabled through a patch panel');
+  const parents = await api.all<Row>('/api/ipam/prefixes/', { contains: String(primary.address).split('/')[0]!, vrf_id: 'null', fields: 'prefix' });
+  const ipPrefix = parents.map((p) => String(p.prefix)).sort((a, b) => Number(b.split('/')[1]) - Number(a.split('/')[1]))[0];
+  if (!ipPrefix) throw new Error(`no prefix holds ${String(primary.address)}`);
+  const site = (await api.get<ApiPage>('/api/dcim/sites/', { name: nameOf(device.site), limit: 1 })).results[0]!;
+  const group = (await api.get<ApiPage>('/api/ipam/vlan-groups/', { site: Number(site.id), limit: 1 })).results[0] ?? (await first(api, '/api/ipam/vlan-groups/', {}));
+  const terms = await api.all<Row>('/api/circuits/circuit-terminations/', { cabled: true, fields: 'circuit,link_peers_type' });
+  const sides = new Map<string, number>();
+  for (const t of terms) if (t.link_peers_type === 'dcim.interface') sides.set(nameOf(t.circuit), (sides.get(nameOf(t.circuit)) ?? 0) + 1);
+  const circuit = [...sides].find(([, n]) => n === 2)?.[0];
+  if (!circuit) throw new Error('no circuit cabled to devices at both ends');
+
   return {
     device: String(device.name),
     site: nameOf(device.site),
@@ -68,6 +90,10 @@ export async function pickSubjects(api: SandboxApi, anchor: Date): Promise<Subje
     manufacturer: nameOf(deviceType.manufacturer),
     tenant,
     rack: nameOf(device.rack),
+    uplink: { device: nameOf(uplink.device), port: String(uplink.name) },
+    ipPrefix,
+    vlanGroup: String(group.name),
+    circuit,
     since: new Date(anchor.getTime() - WEEK_MS).toISOString(),
     until: anchor.toISOString(),
   };

@@ -29,7 +29,7 @@ describe('netbox_available', () => {
     expect(r.text.split('\n')[0]).toMatch(new RegExp(`^(First|All) ${free.length} free IP addresses in prefix 10\\.1\\.3\\.0/26 \\(VRF global\\) · 62 usable addresses, ${recorded.count} IP addresses recorded · NetBox: .*/ipam/prefixes/${String(prefix.id)}/ip-addresses/$`));
     expect(data).toMatchObject({ resource: 'ip', parent: { type: 'ipam.prefix', id: prefix.id }, size: '62', used: recorded.count });
     expect(r.meta.queries).toContain(`/api/ipam/prefixes/${String(prefix.id)}/available-ips/?limit=11`);
-    expect(r.text).toContain('GET only: nothing is reserved');
+    expect(r.text).toContain("(NetBox's available-ips, read only: nothing is reserved.)");
   });
 
   it('asks for the VRF when a prefix exists in several, and takes it by name', async () => {

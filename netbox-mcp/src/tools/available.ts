@@ -69,7 +69,7 @@ export const availableTool = defineTool({
     const text = [
       `${view.title} in ${parent.label}${facts.length ? ` · ${facts.join(', ')}` : ''} · NetBox: ${tabUrl}`,
       ...view.lines,
-      `Read from ${ENDPOINTS[kind].action} (GET only: nothing is reserved; another user may take these first).`,
+      `(NetBox's ${ENDPOINTS[kind].action}, read only: nothing is reserved.)`,
     ].join('\n');
     const data: AvailableData = {
       kind: 'available',
@@ -84,9 +84,10 @@ export const availableTool = defineTool({
     const names = new NameLinks().add(parentName(parent), parentUrl);
     return textResult(text, {
       queries: log.paths,
+      // More free values beyond the limit are a page not asked for, not a cut (data.more says there are).
       rows: view.values.length,
       total: view.values.length,
-      truncated: view.more,
+      truncated: false,
       links: { list: tabUrl, objects: { [`${parent.type.key}:${parent.row.id}`]: parentUrl }, ...namesPart(names) },
       data,
     });
