@@ -15,6 +15,10 @@ const TOOL_NAMES = [
   'netbox_ip_profile',
   'netbox_prefix_usage',
   'netbox_related_objects',
+  'netbox_trace_cable',
+  'netbox_available',
+  'netbox_neighbors',
+  'netbox_impact',
 ];
 
 async function promptText(name: string, args: Record<string, string>): Promise<string> {
@@ -53,7 +57,7 @@ describe('MCP prompts', () => {
   it('name only real tools, and every prompt asks for NetBox UI links and honesty', async () => {
     const { tools } = await mcp.client.listTools();
     const served = tools.map((t) => t.name);
-    // The tools this session can see must all be among the planned ten.
+    // The tools this session can see must all be among the planned fourteen.
     for (const name of served) expect(TOOL_NAMES).toContain(name);
     const cases: [string, Record<string, string>][] = [
       ['investigate_device', { device: 'chi-dc1-cr01' }],

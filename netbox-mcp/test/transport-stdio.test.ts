@@ -76,6 +76,10 @@ describe('netbox-mcp on stdio, through the MCP client', () => {
       ['netbox_ip_profile', { address: primary }, primary],
       ['netbox_prefix_usage', { prefix: container.prefix }, String(container.prefix)],
       ['netbox_related_objects', { object_type: 'extras.tag', object: tag.name }, String(tag.name)],
+      ['netbox_trace_cable', { device: 'chi-dc1-lf01', port: 'Ethernet49/1' }, 'chi-dc1-pp02 Port 1 (front port)'],
+      ['netbox_available', { kind: 'vlan', within: 'CHI-DC1 VLANs', limit: 3 }, '1, 2, 3'],
+      ['netbox_neighbors', { device: 'chi-dc1-cr01' }, 'chi-dc1-ds01'],
+      ['netbox_impact', { object_type: 'dcim.device', name: 'chi-dc1-cr01' }, 'devices cabled to it'],
     ];
     const { tools } = await client.listTools();
     expect(calls.map(([name]) => name).sort()).toEqual(tools.map((t) => t.name).sort());

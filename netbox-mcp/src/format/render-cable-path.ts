@@ -1,4 +1,4 @@
-import { cableLabel, endLabel } from '../query/path-ends.ts';
+import { cableLabel, endLabel } from './path-labels.ts';
 import type { CablePath, PathEnd } from '../result/tool-data.ts';
 import type { TextSection } from './fit-sections.ts';
 import { cellText } from './render-table.ts';

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { NetboxMcpError } from '../errors.ts';
 import type { CablePath, Hop, PathEnd } from '../result/tool-data.ts';
 import type { Catalog } from '../schema/catalog.ts';
-import { cableRef, endLabel, pathEnd } from './path-ends.ts';
+import { cableRef, pathEnd } from './path-ends.ts';
+import { endLabel } from '../format/path-labels.ts';
 import { PATH_ENDPOINT_MODELS } from './port-kinds.ts';
 import type { ToolContext } from './tool-context.ts';
 

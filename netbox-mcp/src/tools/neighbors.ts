@@ -4,7 +4,7 @@ import { fitSections, type TextSection } from '../format/fit-sections.ts';
 import { NameLinks, namesPart } from '../format/name-links.ts';
 import { cellText } from '../format/render-table.ts';
 import { neighborDevices, scanNeighbors } from '../query/cabled-neighbors.ts';
-import { cableLabel, endLabel } from '../query/path-ends.ts';
+import { cableLabel, endLabel } from '../format/path-labels.ts';
 import { QueryLog } from '../query/query-log.ts';
 import { resolveObject } from '../query/resolve-object.ts';
 import type { NeighborLink, NeighborsData, PathEnd } from '../result/tool-data.ts';

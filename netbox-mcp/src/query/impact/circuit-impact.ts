@@ -2,7 +2,8 @@ import type { ImpactGroup, ObjectRef, PathEnd } from '../../result/tool-data.ts'
 import { pathsFromCablePaths } from '../cable-paths.ts';
 import { neighborDevices, scanNeighbors } from '../cabled-neighbors.ts';
 import { settle } from '../fan-out.ts';
-import { endLabel, pathEnd } from '../path-ends.ts';
+import { endLabel } from '../../format/path-labels.ts';
+import { pathEnd } from '../path-ends.ts';
 import { PATH_ENDPOINT_MODELS } from '../port-kinds.ts';
 import { failedGroup, refGroup, type ImpactScope } from './impact-group.ts';
 
