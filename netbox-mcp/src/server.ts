@@ -6,7 +6,7 @@ import { registerPrompts } from './prompts/register-prompts.ts';
 import { ResolveCache } from './query/resolve-cache.ts';
 import { loadCatalog } from './schema/catalog-cache.ts';
 import { ALL_TOOLS } from './tools/all-tools.ts';
-import { DEFAULT_LIMITS, type ToolContext, type ToolLimits } from './query/tool-context.ts';
+import { DEFAULT_LIMITS, type AroundToolCall, type ToolContext, type ToolLimits } from './query/tool-context.ts';
 
 export const SERVER_NAME = 'netbox';
 export const SERVER_VERSION = '0.1.0';
@@ -18,6 +18,11 @@ export interface NetboxMcpOptions {
   readonly logger?: Logger;
   /** Name lookups to share between servers of the same user. */
   readonly resolveCache?: ResolveCache;
+  /**
+   * Runs around every tool call, in the call's async context: an in-process host opens its tracing span there, so
+   * the NetBox requests the tool makes land under it.
+   */
+  readonly aroundToolCall?: AroundToolCall;
 }
 
 /**
@@ -33,6 +38,7 @@ export function createNetboxMcpServer(options: NetboxMcpOptions): McpServer {
     limits: { ...DEFAULT_LIMITS, ...options.limits },
     resolveCache: options.resolveCache ?? new ResolveCache(),
     logger,
+    ...(options.aroundToolCall ? { aroundToolCall: options.aroundToolCall } : {}),
   };
   const server = new McpServer(
     { name: SERVER_NAME, version: SERVER_VERSION },

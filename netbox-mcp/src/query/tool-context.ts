@@ -21,4 +21,9 @@ export interface ToolContext {
   readonly limits: ToolLimits;
   readonly resolveCache: ResolveCache;
   readonly logger: Logger;
+  /** Runs each tool call: the host's tracing span or timing around it (see NetboxMcpOptions.aroundToolCall). */
+  readonly aroundToolCall?: AroundToolCall;
 }
+
+/** Wraps one tool call; it must call `run` once and return what it returns. */
+export type AroundToolCall = <T>(tool: string, run: () => Promise<T>) => Promise<T>;

@@ -38,7 +38,8 @@ export function defineTool<Shape extends z.ZodRawShape>(tool: ToolDefinition<Sha
         (async (args: z.infer<z.ZodObject<Shape>>) => {
           const started = Date.now();
           try {
-            const result = await tool.handler(args, ctx);
+            const call = () => tool.handler(args, ctx);
+            const result = await (ctx.aroundToolCall ? ctx.aroundToolCall(tool.name, call) : call());
             ctx.logger.debug({ tool: tool.name, ms: Date.now() - started, error: result.isError === true }, 'tool call');
             return result;
           } catch (error) {
