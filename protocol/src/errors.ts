@@ -26,6 +26,8 @@ export const ERROR_CODES = [
   'NETBOX_UNREACHABLE',
   'NETBOX_AUTH',
   'MCP_SERVER_FAILED',
+  // The server's own database.
+  'STORE_UNAVAILABLE',
   'INTERNAL',
 ] as const;
 
@@ -75,5 +77,6 @@ export const ERROR_DEFAULTS: Readonly<Record<ErrorCode, ErrorDefault>> = {
     message: 'An additional tool server failed to start; the conversation continues without it.',
     retryable: false,
   },
+  STORE_UNAVAILABLE: { message: 'The server’s database is not reachable right now. Try again in a moment.', retryable: true },
   INTERNAL: { message: 'Something went wrong on the server. Try again.', retryable: true },
 };

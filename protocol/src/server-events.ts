@@ -146,18 +146,35 @@ export const ErrorEventSchema = z.object({
 });
 export type ErrorEvent = z.infer<typeof ErrorEventSchema>;
 
-export const NOTICE_CODES = ['MODEL_RETRYING', 'MCP_SERVER_FAILED'] as const;
+export const NOTICE_CODES = ['MODEL_RETRYING', 'MCP_SERVER_FAILED', 'TOOL_SLOW'] as const;
 export const NoticeCodeSchema = z.enum(NOTICE_CODES);
 export type NoticeCode = z.infer<typeof NoticeCodeSchema>;
 
-/** Something the user should know that does not end the turn: the model is being retried, a tool server is down. */
+/**
+ * Something the user should know that does not end the turn: the model is being retried, a tool server is down,
+ * a tool is slow to answer.
+ */
 export const NoticeEventSchema = z.object({
   type: z.literal('notice'),
   ...turnFields,
   code: NoticeCodeSchema,
   message: z.string(),
+  /** The tool call the notice is about (`TOOL_SLOW`), when it is about one. */
+  toolUseId: z.string().min(1).optional(),
 });
 export type NoticeEvent = z.infer<typeof NoticeEventSchema>;
+
+/**
+ * The model's attempt failed midway (a cut stream) and is being tried again: the answer's text goes back to its
+ * first `length` characters (UTF-16 code units, as JavaScript counts them), and the retry's text follows. Tool
+ * calls stay. The stored message never holds the failed attempt's text.
+ */
+export const TextResetEventSchema = z.object({
+  type: z.literal('text_reset'),
+  ...turnFields,
+  length: z.number().int().nonnegative(),
+});
+export type TextResetEvent = z.infer<typeof TextResetEventSchema>;
 
 /** A conversation was created (by the first message) or renamed. */
 export const ConversationEventSchema = z.object({
@@ -201,6 +218,7 @@ export const ServerEventSchema = z.discriminatedUnion('type', [
   ConnectedEventSchema,
   TurnStartEventSchema,
   TextEventSchema,
+  TextResetEventSchema,
   ThinkingEventSchema,
   ToolUseEventSchema,
   ToolResultEventSchema,

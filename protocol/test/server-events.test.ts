@@ -53,6 +53,8 @@ const EVENTS: ServerEvent[] = [
     durationMs: 42,
   },
   { type: 'notice', ...turn, seq: 6, code: 'MODEL_RETRYING', message: 'The model is overloaded; retrying (2 of 10).' },
+  { type: 'text_reset', ...turn, seq: 6, length: 0 },
+  { type: 'notice', ...turn, seq: 6, code: 'TOOL_SLOW', message: 'NetBox is slow to answer; still waiting (5 s).', toolUseId: 'toolu_01' },
   { type: 'text', ...turn, seq: 7, content: 'There are ', completed: false },
   { type: 'text', ...turn, seq: 8, content: '12 devices.', completed: true },
   {
@@ -98,6 +100,7 @@ describe('server events', () => {
       { type: 'error', code: 'TEAPOT', message: 'x', retryable: false },
       { type: 'done', ...turn, seq: 0, usage: { input_tokens: 1, output_tokens: 1 }, costUsd: 0, durationMs: 1, stopReason: 'end_turn' },
       { type: 'busy', conversationId: 'c1', position: 0 },
+      { type: 'text_reset', ...turn, seq: 1, length: -1 },
       { type: 'nonsense' },
     ];
     for (const value of bad) expect(ServerEventSchema.safeParse(value).success, JSON.stringify(value)).toBe(false);
@@ -121,6 +124,7 @@ describe('server events', () => {
         'FRAME_TOO_LARGE',
         'NOT_FOUND',
         'UNAUTHORIZED',
+        'STORE_UNAVAILABLE',
         'INTERNAL',
       ]),
     );

@@ -22,6 +22,7 @@ const STATUS: Readonly<Record<ErrorCode, number>> = {
   NETBOX_UNREACHABLE: 502,
   NETBOX_AUTH: 401,
   MCP_SERVER_FAILED: 502,
+  STORE_UNAVAILABLE: 503,
   INTERNAL: 500,
 };
 
@@ -45,7 +46,7 @@ export function installErrorHandlers(app: FastifyInstance): void {
     if (isStoreError(error, 'BAD_CURSOR')) return reply.code(400).send(httpError('BAD_FRAME', error.message));
     if (isStoreError(error, 'STORE_UNAVAILABLE')) {
       request.log.error({ code: error.code }, 'store unavailable');
-      return reply.code(503).send(httpError('INTERNAL', 'The database is not answering. Try again in a moment.', true));
+      return reply.code(503).send(httpError('STORE_UNAVAILABLE'));
     }
     const status = typeof error.statusCode === 'number' ? error.statusCode : 500;
     if (status === 429) return reply.code(429).send(httpError('RATE_LIMITED'));
