@@ -68,6 +68,36 @@ describe('thread reducer', () => {
     expect(activeTurn(state)?.turnId).toBe(T);
   });
 
+  it('takes back the text of a model attempt that failed midway (text_reset), keeping the tool call, and then shows the retry’s', () => {
+    const ids = { conversationId: C, turnId: T };
+    const events = turnEvents().slice(0, 9); // … the tool's result and "There are "
+    const last = events.length;
+    const state = fold(start(), [
+      ...events,
+      { type: 'text', ...ids, seq: last + 1, content: '12 dev', completed: false },
+      { type: 'text_reset', ...ids, seq: last + 2, length: "I'll look that up.".length },
+      { type: 'notice', ...ids, seq: last + 3, code: 'MODEL_RETRYING', message: 'The AI model did not answer; retrying (attempt 1 of 4).' },
+      { type: 'text', ...ids, seq: last + 4, content: 'There are 12 devices.', completed: false },
+    ]);
+    const turn = state.turns[0]!;
+    expect(turn.parts.map((p) => p.kind)).toEqual(['reasoning', 'text', 'tool', 'text']);
+    expect(answerText(turn)).toBe("I'll look that up.There are 12 devices.");
+    // Back to nothing at all: the reasoning and the tool card stay.
+    const none = applyEvent(state, { type: 'text_reset', ...ids, seq: last + 5, length: 0 });
+    expect(none.turns[0]?.parts.map((p) => p.kind)).toEqual(['reasoning', 'tool']);
+    expect(answerText(none.turns[0]!)).toBe('');
+  });
+
+  it('marks a tool call NetBox is slow to answer as slow, not failed', () => {
+    const ids = { conversationId: C, turnId: T };
+    const events = turnEvents().slice(0, 6);
+    const state = applyEvent(fold(start(), events), { type: 'notice', ...ids, seq: 7, code: 'TOOL_SLOW', toolUseId: 'toolu_1', message: 'NetBox is slow to answer; still waiting (5 s so far).' });
+    const tool = state.turns[0]?.parts.at(-1) as ToolPart;
+    expect(tool).toMatchObject({ status: 'running', slow: true });
+    expect(state.turns[0]?.notice).toEqual({ code: 'TOOL_SLOW', message: 'NetBox is slow to answer; still waiting (5 s so far).' });
+    expect(state.turns[0]?.state).toBe('streaming');
+  });
+
   it('ignores a replay of what it has seen, so a reconnect never doubles text', () => {
     const events = turnEvents();
     const firstHalf = fold(start(), events.slice(0, 8));

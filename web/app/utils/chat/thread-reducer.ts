@@ -36,6 +36,8 @@ export function applyEvent(state: ThreadState, event: ServerEvent): ThreadState 
     case 'text':
       if (event.turnId === undefined || event.content === '') return state;
       return onTurn(state, event.turnId, (turn) => ({ ...withoutWaiting(turn), parts: appendText(turn.parts, 'text', event.content) }));
+    case 'text_reset':
+      return onTurn(state, event.turnId, (turn) => ({ ...turn, parts: cutText(turn.parts, event.length) }));
     case 'thinking':
       if (event.content === '') return state;
       return onTurn(state, event.turnId, (turn) => ({ ...withoutWaiting(turn), parts: appendText(turn.parts, 'reasoning', event.content) }));
@@ -76,7 +78,11 @@ export function applyEvent(state: ThreadState, event: ServerEvent): ThreadState 
         return { ...turn, parts };
       });
     case 'notice':
-      return onTurn(state, event.turnId, (turn) => ({ ...turn, notice: { code: event.code, message: event.message } }));
+      return onTurn(state, event.turnId, (turn) => ({
+        ...turn,
+        notice: { code: event.code, message: event.message },
+        ...(event.code === 'TOOL_SLOW' && event.toolUseId ? { parts: markSlow(turn.parts, event.toolUseId) } : {}),
+      }));
     case 'done':
       return onTurn(
         state,
@@ -232,6 +238,27 @@ function appendText(parts: readonly AnswerPart[], kind: 'text' | 'reasoning', te
   const last = parts.at(-1);
   if (last && last.kind === kind) return [...parts.slice(0, -1), { kind, text: last.text + text }];
   return [...parts, { kind, text }];
+}
+
+/** The answer's text cut back to its first `length` characters (a failed model attempt taken back); tools stay. */
+function cutText(parts: readonly AnswerPart[], length: number): AnswerPart[] {
+  let kept = 0;
+  const result: AnswerPart[] = [];
+  for (const part of parts) {
+    if (part.kind !== 'text') {
+      result.push(part);
+      continue;
+    }
+    const room = Math.max(0, length - kept);
+    if (room === 0) continue;
+    result.push(part.text.length <= room ? part : { kind: 'text', text: part.text.slice(0, room) });
+    kept += Math.min(part.text.length, room);
+  }
+  return result;
+}
+
+function markSlow(parts: readonly AnswerPart[], toolUseId: string): AnswerPart[] {
+  return parts.map((part) => (part.kind === 'tool' && part.toolUseId === toolUseId && part.status === 'running' ? { ...part, slow: true } : part));
 }
 
 function replaceAt(state: ThreadState, index: number, turn: Turn): ThreadState {

@@ -35,6 +35,8 @@ export interface ToolPart {
   readonly queries: readonly string[];
   readonly links: ResultLinks;
   readonly durationMs?: number;
+  /** Still running after the server called it slow (NetBox taking its time): not a failure. */
+  readonly slow?: boolean;
 }
 
 export type AnswerPart = TextPart | ReasoningPart | ToolPart;
