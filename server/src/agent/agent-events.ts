@@ -7,9 +7,12 @@ import type { AgentErrorCode } from './agent-errors.ts';
  */
 export type AgentEvent =
   | QueuedEvent
+  | SessionEvent
   | TextEvent
+  | TextResetEvent
   | ThinkingEvent
   | ToolUseEvent
+  | ToolSlowEvent
   | ToolResultEvent
   | RetryEvent
   | McpServerFailedEvent
@@ -21,6 +24,35 @@ export interface QueuedEvent {
   readonly type: 'queued';
   readonly turnId: string;
   readonly position: number;
+}
+
+/**
+ * The SDK session holding the conversation's context is known (a new process reports it as it starts): store
+ * it at once, so that a crash in this very turn still leaves a session to resume.
+ */
+export interface SessionEvent {
+  readonly type: 'session';
+  readonly turnId: string;
+  readonly sessionId: string;
+}
+
+/**
+ * A model request failed partway through its stream and the CLI is trying it again: the text it had streamed is
+ * void. The turn's text goes back to its first `length` characters (what it was before that request began).
+ */
+export interface TextResetEvent {
+  readonly type: 'text_reset';
+  readonly turnId: string;
+  readonly length: number;
+}
+
+/** A tool call has been running for a while (NetBox is slow): worth telling the user, not a failure. */
+export interface ToolSlowEvent {
+  readonly type: 'tool_slow';
+  readonly turnId: string;
+  readonly toolUseId: string;
+  readonly name: string;
+  readonly elapsedMs: number;
 }
 
 /** A piece of the answer as the model streams it (token level). */

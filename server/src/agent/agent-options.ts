@@ -18,6 +18,8 @@ export interface ExtraMcp {
 export interface AgentOptionsInput {
   /** The app's data dir; the agent's working, home and config dirs are made under it. */
   readonly dataDir: string;
+  /** Whose CLI this is: its directories (and so its transcript files) are that user's own. */
+  readonly user?: string;
   /** Where model settings come from (usually `process.env`); only whitelisted names are read. */
   readonly sourceEnv: Readonly<Record<string, string | undefined>>;
   /** The model name; the CLI's default when absent. */
@@ -45,7 +47,7 @@ export const DEFAULT_MAX_RETRIES = 4;
 export function buildAgentOptions(input: AgentOptionsInput): Options {
   const extra = input.extraMcp ?? { servers: {}, allowedTools: [] };
   checkExtraMcp(extra);
-  const dirs = ensureAgentDirs(input.dataDir);
+  const dirs = ensureAgentDirs(input.dataDir, input.user);
   const env = buildAgentEnv({
     source: input.sourceEnv,
     homeDir: dirs.home,
@@ -81,7 +83,9 @@ export function buildAgentOptions(input: AgentOptionsInput): Options {
     },
     // Admin servers' env and headers (their tokens) go over stdin, not onto a command line others can read.
     mcpServersDelivery: 'initialize',
-    ...(input.sessionStore ? { sessionStore: input.sessionStore } : {}),
+    // Eager: each transcript line reaches the store as it is written, not at the end of the turn, so a process
+    // that dies mid-answer leaves the question (and any tool results) for the one that goes on.
+    ...(input.sessionStore ? { sessionStore: input.sessionStore, sessionStoreFlush: 'eager' as const } : {}),
     ...(input.resume ? { resume: input.resume } : {}),
     stderr: (data) => logger?.debug({ stderr: redact(data.trim(), secrets).slice(0, 2000) }, 'claude cli'),
   };

@@ -5,6 +5,8 @@ import { pino } from 'pino';
 import { AgentError, safeError, type AgentErrorCode } from './agent-errors.ts';
 import type { AgentEvent, AgentEventSink } from './agent-events.ts';
 import { InputChannel } from './input-channel.ts';
+import { removeResumeCopies } from './session-files.ts';
+import { TurnWatch } from './turn-watch.ts';
 import type { Lease, PoolMember, SessionPool } from './session-pool.ts';
 import { isFailedResult, isLostSession, TurnMapper, usageOf } from './turn-mapper.ts';
 
@@ -21,6 +23,15 @@ export interface AgentSessionOptions {
   readonly idleMs?: number;
   /** During a turn, no SDK message for this long means the stream is stuck: interrupt. Default 90 s. */
   readonly stallMs?: number;
+  /**
+   * While a tool call runs, the model is not expected to say anything: instead of `stallMs`, a call may run this
+   * long before the turn is given up (NetBox calls end long before, at their own deadline). Default 10 minutes.
+   */
+  readonly toolLimitMs?: number;
+  /** A tool call running this long is reported as slow (`tool_slow`). Default the smaller of 5 s and `stallMs`. */
+  readonly toolSlowMs?: number;
+  /** Whose session this is, for the pool's per-user share. */
+  readonly owner?: string;
   /** After an interrupt, how long the CLI has to end the turn before its process is closed. Default 5 s. */
   readonly interruptGraceMs?: number;
   readonly logger?: Logger;
@@ -37,11 +48,10 @@ interface Turn {
   readonly finished: Promise<void>;
   readonly finish: () => void;
   stopRequested: boolean;
-  stalled: boolean;
   ended: boolean;
+  readonly watch: TurnWatch;
   /** The process the message went to, once it has. */
   query: Query | undefined;
-  watchdog: NodeJS.Timeout | undefined;
   grace: NodeJS.Timeout | undefined;
 }
 
@@ -50,6 +60,16 @@ interface Live {
   readonly input: InputChannel;
   readonly lease: Lease;
   readonly ended: Promise<void>;
+}
+
+/** The private copy of the transcript the SDK made for a resumed process, removed once that process is gone. */
+function dropResumeCopy(sessionId: string | undefined, logger: Logger): void {
+  if (sessionId === undefined) return;
+  try {
+    removeResumeCopies(sessionId);
+  } catch (error) {
+    logger.warn({ err: errorName(error) }, 'removing a resumed transcript copy failed');
+  }
 }
 
 const STOPPED = Symbol('stopped');
@@ -64,6 +84,8 @@ export class AgentSession implements PoolMember {
   private readonly logger: Logger;
   private readonly idleMs: number;
   private readonly stallMs: number;
+  private readonly toolLimitMs: number;
+  private readonly toolSlowMs: number;
   private readonly interruptGraceMs: number;
   private live: Live | undefined;
   private turn: Turn | undefined;
@@ -77,6 +99,8 @@ export class AgentSession implements PoolMember {
     this.logger = options.logger ?? pino({ level: 'silent' });
     this.idleMs = options.idleMs ?? 10 * 60_000;
     this.stallMs = options.stallMs ?? 90_000;
+    this.toolLimitMs = Math.max(this.stallMs, options.toolLimitMs ?? 10 * 60_000);
+    this.toolSlowMs = options.toolSlowMs ?? Math.min(5_000, this.stallMs);
     this.interruptGraceMs = options.interruptGraceMs ?? 5_000;
     this.sessionId = options.resumeSessionId;
   }
@@ -116,10 +140,21 @@ export class AgentSession implements PoolMember {
       finished,
       finish,
       stopRequested: false,
-      stalled: false,
       ended: false,
+      watch: new TurnWatch({
+        stallMs: this.stallMs,
+        toolLimitMs: this.toolLimitMs,
+        toolSlowMs: this.toolSlowMs,
+        onStall: (waitingForTool, limitMs) => {
+          if (turn.ended || turn.stopRequested) return;
+          this.logger.warn({ limitMs, waitingForTool }, waitingForTool ? 'tool call did not finish; interrupting' : 'turn stalled; interrupting');
+          this.interruptLive(turn);
+        },
+        onSlowTool: (toolUseId, name, elapsedMs) => {
+          if (!turn.ended) this.emit({ type: 'tool_slow', turnId, toolUseId, name, elapsedMs });
+        },
+      }),
       query: undefined,
-      watchdog: undefined,
       grace: undefined,
     };
     this.turn = turn;
@@ -181,7 +216,7 @@ export class AgentSession implements PoolMember {
       const live = this.live as Live | undefined;
       if (!live) throw new AgentError('INTERNAL');
       this.current = 'running';
-      this.armWatchdog(turn, this.stallMs);
+      turn.watch.arm();
       turn.query = live.query;
       live.input.push(text);
       if (turn.stopRequested) this.interruptLive(turn);
@@ -202,6 +237,7 @@ export class AgentSession implements PoolMember {
     const resume = this.sessionId;
     const { lease, spare } = await this.options.pool.acquire(this, {
       ...(resume === undefined && this.options.spareKey !== undefined ? { spareKey: this.options.spareKey } : {}),
+      ...(this.options.owner === undefined ? {} : { owner: this.options.owner }),
       signal: turn.queueAbort.signal,
       onQueued: (position) => this.emit({ type: 'queued', turnId: turn.id, position }),
     });
@@ -220,7 +256,7 @@ export class AgentSession implements PoolMember {
       throw error;
     }
     this.logger.debug({ resume: resume !== undefined, warm: spare !== undefined }, 'cli process started');
-    const ended = this.consume(q, input, lease);
+    const ended = this.consume(q, input, lease).finally(() => dropResumeCopy(resume, this.logger));
     this.live = { query: q, input, lease, ended };
   }
 
@@ -244,30 +280,36 @@ export class AgentSession implements PoolMember {
       if (!this.live && !this.turn && this.current !== 'disposed') this.current = 'closed';
       const turn = this.turn;
       if (turn && turn.query === q && !turn.ended) {
-        this.endTurn(turn, turn.stopRequested ? this.doneEvent(turn, undefined) : this.errorEvent(turn, turn.stalled ? 'MODEL_STALLED' : 'INTERNAL'));
+        this.endTurn(turn, turn.stopRequested ? this.doneEvent(turn, undefined) : this.errorEvent(turn, turn.watch.stallCode ?? 'INTERNAL'));
       }
     }
   }
 
   private onMessage(message: SDKMessage, mcpReported: Set<string>): void {
-    if ('session_id' in message && typeof message.session_id === 'string') this.sessionId = message.session_id;
     const turn = this.turn;
+    if ('session_id' in message && typeof message.session_id === 'string' && message.session_id !== this.sessionId) {
+      this.sessionId = message.session_id;
+      if (turn && !turn.ended) this.emit({ type: 'session', turnId: turn.id, sessionId: message.session_id });
+    }
     if (!turn || turn.ended) return;
-    this.armWatchdog(turn, this.stallMs + (message.type === 'system' && message.subtype === 'api_retry' ? message.retry_delay_ms : 0));
     for (const event of turn.mapper.map(message)) {
       if (event.type === 'mcp_server_failed') {
         if (mcpReported.has(event.server)) continue;
         mcpReported.add(event.server);
         this.logger.warn({ server: event.server, status: event.status }, 'extra MCP server unusable; the conversation goes on without it');
       }
+      if (event.type === 'tool_use') turn.watch.toolStarted(event.toolUseId, event.name);
+      if (event.type === 'tool_result') turn.watch.toolFinished(event.toolUseId);
       this.emit(event);
     }
+    turn.watch.arm(message.type === 'system' && message.subtype === 'api_retry' ? message.retry_delay_ms : 0);
     if (message.type === 'result') this.endTurn(turn, this.resultEvent(turn, message));
   }
 
   private resultEvent(turn: Turn, result: SDKResultMessage): AgentEvent {
     if (turn.stopRequested) return this.doneEvent(turn, result);
-    if (turn.stalled) return this.errorEvent(turn, 'MODEL_STALLED');
+    const stalled = turn.watch.stallCode;
+    if (stalled) return this.errorEvent(turn, stalled);
     if (isLostSession(result)) {
       // Its transcript is in neither the local dir nor the store: resuming would fail the same way every time.
       this.logger.warn({ turnId: turn.id }, 'resume found no transcript; the next message starts a new session');
@@ -303,7 +345,7 @@ export class AgentSession implements PoolMember {
   private endTurn(turn: Turn, event: AgentEvent): void {
     if (turn.ended) return;
     turn.ended = true;
-    clearTimeout(turn.watchdog);
+    turn.watch.stop();
     clearTimeout(turn.grace);
     if (this.turn === turn) this.turn = undefined;
     this.lastActive = Date.now();
@@ -331,20 +373,9 @@ export class AgentSession implements PoolMember {
     // The CLI normally ends an interrupted turn within milliseconds; one that does not is wedged.
     turn.grace = setTimeout(() => {
       if (turn.ended) return;
-      this.logger.warn({ stalled: turn.stalled }, 'turn did not end after interrupt; closing the cli process');
+      this.logger.warn({ stalled: turn.watch.stalled }, 'turn did not end after interrupt; closing the cli process');
       live.query.close();
     }, this.interruptGraceMs);
-  }
-
-  /** The CLI has no stall timeout of its own for a stream that stops mid-answer (testing/README.md). */
-  private armWatchdog(turn: Turn, ms: number): void {
-    clearTimeout(turn.watchdog);
-    turn.watchdog = setTimeout(() => {
-      if (turn.ended || turn.stopRequested) return;
-      this.logger.warn({ stallMs: this.stallMs }, 'turn stalled; interrupting');
-      turn.stalled = true;
-      this.interruptLive(turn);
-    }, ms);
   }
 
   private startIdleTimer(): void {

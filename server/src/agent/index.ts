@@ -6,7 +6,10 @@ export { buildAgentOptions, DEFAULT_MAX_RETRIES } from './agent-options.ts';
 export type { AgentOptionsInput, ExtraMcp } from './agent-options.ts';
 export { buildAgentEnv, MODEL_ENV, NETWORK_ENV } from './agent-env.ts';
 export type { AgentEnvInput } from './agent-env.ts';
-export { ensureAgentDirs } from './agent-dirs.ts';
+export { agentDirsOf, allUserConfigDirs, ensureAgentDirs, resumeConfigDirs, usersAgentRoot } from './agent-dirs.ts';
+export { localSessions, removeSessionFiles } from './session-files.ts';
+export type { LocalSession } from './session-files.ts';
+export { FairQueue } from './fair-queue.ts';
 export type { AgentDirs } from './agent-dirs.ts';
 export { AgentError, AGENT_ERROR_CODES, classifyModelFailure, safeError } from './agent-errors.ts';
 export type { AgentErrorCode, ModelFailure } from './agent-errors.ts';
@@ -18,9 +21,12 @@ export type {
   ErrorEvent,
   QueuedEvent,
   RetryEvent,
+  SessionEvent,
   TextEvent,
+  TextResetEvent,
   ThinkingEvent,
   ToolResultEvent,
+  ToolSlowEvent,
   ToolUseEvent,
   TurnUsage,
 } from './agent-events.ts';

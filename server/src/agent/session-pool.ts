@@ -2,6 +2,7 @@ import { startup, type Options, type WarmQuery } from '@anthropic-ai/claude-agen
 import type { Logger } from 'pino';
 import { pino } from 'pino';
 import { AgentError } from './agent-errors.ts';
+import { FairQueue } from './fair-queue.ts';
 
 /** A session that holds a live CLI process, as the pool sees it. */
 export interface PoolMember {
@@ -24,6 +25,8 @@ export interface Lease {
 export interface AcquireOptions {
   /** A spare warmed under this key, if there is one, starts the session at once instead of a cold `query()`. */
   readonly spareKey?: string;
+  /** Whose session it is (a user): each owner holds at most `maxPerUser` processes, and owners queue in turn. */
+  readonly owner?: string;
   /** Aborting gives up the place in the queue; `acquire` then rejects with the signal's reason. */
   readonly signal?: AbortSignal;
   /** The busy signal: the place in the queue (from 1), each time it changes. */
@@ -39,6 +42,8 @@ export interface Acquired {
 export interface SessionPoolOptions {
   /** Live CLI processes at most (sessions and spares together); each holds about 200 MB. */
   readonly maxLive: number;
+  /** Processes one owner may hold at once (running or idle); the rest of its turns wait. Default `maxLive`. */
+  readonly maxPerUser?: number;
   /** Turns that may wait for a slot; beyond it `acquire` rejects with AGENT_BUSY. */
   readonly maxQueue?: number;
   /** A spare nobody claimed is closed after this long. */
@@ -60,6 +65,7 @@ export interface PoolStats {
 
 interface Waiter {
   readonly member: PoolMember;
+  readonly owner: string;
   readonly options: AcquireOptions;
   readonly resolve: (acquired: Acquired) => void;
   readonly reject: (error: unknown) => void;
@@ -73,28 +79,35 @@ interface Spare {
   readonly timer: NodeJS.Timeout;
 }
 
+/** Members acquired without an owner share this one. */
+const NO_OWNER = '';
+
 /**
- * Caps the live CLI processes. A turn that needs a process gets a free slot, or one freed by closing a spare,
- * or by closing the least recently used idle session; otherwise it waits in a FIFO queue and hears its place.
+ * Caps the live CLI processes, overall and per owner (a user). A turn that needs a process gets a free slot, or
+ * one freed by closing a spare, or by closing the least recently used idle session; otherwise it waits and hears
+ * its place. Waiting turns are taken owner by owner in turn (FairQueue), and an owner at its cap waits for one
+ * of its own processes even when others are free, so one user flooding the server cannot hold every process.
  * Spares are processes started ahead with `startup()` for a key (a user), so a new conversation's first token
  * does not wait for the CLI's cold start.
  */
 export class SessionPool {
   private readonly maxLive: number;
+  private readonly maxPerUser: number;
   private readonly maxQueue: number;
   private readonly spareTtlMs: number;
   private readonly spareStartTimeoutMs: number;
   private readonly logger: Logger;
-  private readonly leases = new Map<Lease, PoolMember>();
+  private readonly leases = new Map<Lease, { member: PoolMember; owner: string }>();
   private readonly spares = new Map<string, Spare>();
   private readonly warming = new Set<string>();
   private readonly evicting = new Set<PoolMember>();
-  private readonly waiters: Waiter[] = [];
+  private readonly waiters = new FairQueue<Waiter>();
   private closed = false;
 
   constructor(options: SessionPoolOptions) {
     if (!Number.isInteger(options.maxLive) || options.maxLive < 1) throw new Error('maxLive must be a whole number of at least 1');
     this.maxLive = options.maxLive;
+    this.maxPerUser = Math.max(1, Math.min(options.maxLive, options.maxPerUser ?? options.maxLive));
     this.maxQueue = options.maxQueue ?? 100;
     this.spareTtlMs = options.spareTtlMs ?? 10 * 60_000;
     this.spareStartTimeoutMs = options.spareStartTimeoutMs ?? 30_000;
@@ -102,8 +115,15 @@ export class SessionPool {
   }
 
   stats(): PoolStats {
-    const idle = [...this.leases.values()].filter((member) => member.isIdle()).length;
-    return { live: this.live(), leases: this.leases.size, idle, spares: this.spares.size, warming: this.warming.size, queued: this.waiters.length };
+    const idle = [...this.leases.values()].filter(({ member }) => member.isIdle()).length;
+    return { live: this.live(), leases: this.leases.size, idle, spares: this.spares.size, warming: this.warming.size, queued: this.waiters.size };
+  }
+
+  /** Processes this owner holds now. */
+  heldBy(owner: string): number {
+    let held = 0;
+    for (const lease of this.leases.values()) if (lease.owner === owner) held++;
+    return held;
   }
 
   hasSpare(key: string): boolean {
@@ -112,26 +132,29 @@ export class SessionPool {
 
   acquire(member: PoolMember, options: AcquireOptions = {}): Promise<Acquired> {
     if (this.closed) return Promise.reject(new AgentError('SESSION_CLOSED'));
-    const spare = options.spareKey === undefined ? undefined : this.takeSpare(options.spareKey);
-    if (spare) return Promise.resolve({ lease: this.grant(member), spare });
+    const owner = options.owner ?? NO_OWNER;
+    const underCap = this.heldBy(owner) < this.maxPerUser;
+    const spare = options.spareKey === undefined || !underCap ? undefined : this.takeSpare(options.spareKey);
+    if (spare) return Promise.resolve({ lease: this.grant(member, owner), spare });
     if (options.signal?.aborted) return Promise.reject(options.signal.reason);
-    if (this.waiters.length === 0 && this.live() < this.maxLive) return Promise.resolve({ lease: this.grant(member) });
-    if (this.waiters.length >= this.maxQueue) return Promise.reject(new AgentError('AGENT_BUSY'));
+    if (this.waiters.size === 0 && underCap && this.live() < this.maxLive) return Promise.resolve({ lease: this.grant(member, owner) });
+    if (this.waiters.size >= this.maxQueue) return Promise.reject(new AgentError('AGENT_BUSY'));
     return new Promise<Acquired>((resolve, reject) => {
       const waiter: Waiter = {
         member,
+        owner,
         options,
         resolve,
         reject,
         position: 0,
         onAbort: () => {
-          this.dropWaiter(waiter);
+          this.waiters.remove(owner, waiter);
           reject(options.signal?.reason);
-          this.updatePositions();
+          this.pump();
         },
       };
       options.signal?.addEventListener('abort', waiter.onAbort, { once: true });
-      this.waiters.push(waiter);
+      this.waiters.push(owner, waiter);
       this.pump();
     });
   }
@@ -147,7 +170,7 @@ export class SessionPool {
    */
   async prewarm(key: string, makeOptions: () => Options): Promise<boolean> {
     if (this.closed || this.spares.has(key) || this.warming.has(key)) return this.spares.has(key);
-    if (this.waiters.length > 0 || this.live() >= this.maxLive) return false;
+    if (this.waiters.size > 0 || this.live() >= this.maxLive) return false;
     this.warming.add(key);
     const started = performance.now();
     let warm: WarmQuery;
@@ -161,7 +184,7 @@ export class SessionPool {
     } finally {
       this.warming.delete(key);
     }
-    if (this.closed || this.waiters.length > 0) {
+    if (this.closed || this.waiters.size > 0) {
       // Someone needs the slot more than a spare does.
       warm.close();
       this.pump();
@@ -188,11 +211,11 @@ export class SessionPool {
   async close(): Promise<void> {
     this.closed = true;
     for (const key of [...this.spares.keys()]) this.discardSpare(key);
-    for (const waiter of this.waiters.splice(0)) {
-      waiter.options.signal?.removeEventListener('abort', waiter.onAbort);
-      waiter.reject(new AgentError('SESSION_CLOSED'));
+    for (let next = this.waiters.take(() => true); next; next = this.waiters.take(() => true)) {
+      next.item.options.signal?.removeEventListener('abort', next.item.onAbort);
+      next.item.reject(new AgentError('SESSION_CLOSED'));
     }
-    await Promise.allSettled([...this.leases.values()].map((member) => member.evict()));
+    await Promise.allSettled([...this.leases.values()].map(({ member }) => member.evict()));
   }
 
   private live(): number {
@@ -209,7 +232,7 @@ export class SessionPool {
     return spare.warm;
   }
 
-  private grant(member: PoolMember): Lease {
+  private grant(member: PoolMember, owner: string): Lease {
     let released = false;
     const lease: Lease = {
       release: () => {
@@ -220,16 +243,22 @@ export class SessionPool {
         this.pump();
       },
     };
-    this.leases.set(lease, member);
+    this.leases.set(lease, { member, owner });
     return lease;
   }
 
   private pump(): void {
-    while (this.waiters.length > 0) {
+    const underCap = (owner: string) => this.heldBy(owner) < this.maxPerUser;
+    while (this.waiters.size > 0) {
+      if (!this.waiters.peek(underCap)) {
+        // Everyone waiting is at their cap: each may make room only among its own idle processes.
+        this.evictOwnIdle();
+        break;
+      }
       if (this.live() < this.maxLive) {
-        const waiter = this.waiters.shift() as Waiter;
-        waiter.options.signal?.removeEventListener('abort', waiter.onAbort);
-        waiter.resolve({ lease: this.grant(waiter.member) });
+        const next = this.waiters.take(underCap) as { owner: string; item: Waiter };
+        next.item.options.signal?.removeEventListener('abort', next.item.onAbort);
+        next.item.resolve({ lease: this.grant(next.item.member, next.owner) });
         continue;
       }
       const [oldestSpare] = this.spares.keys();
@@ -237,22 +266,10 @@ export class SessionPool {
         this.discardSpare(oldestSpare);
         return; // discardSpare pumped again
       }
-      if (this.evicting.size < this.waiters.length) {
+      if (this.evicting.size < this.waiters.size) {
         const victim = this.leastRecentlyUsedIdle();
         if (victim) {
-          this.evicting.add(victim);
-          this.logger.debug({ queued: this.waiters.length }, 'evicting idle session');
-          victim.evict().then(
-            (evicted) => {
-              if (evicted) return;
-              this.evicting.delete(victim);
-              this.pump();
-            },
-            (error: unknown) => {
-              this.logger.warn({ err: errorName(error) }, 'evict failed');
-              this.evicting.delete(victim);
-            },
-          );
+          this.evict(victim);
           continue;
         }
       }
@@ -261,22 +278,45 @@ export class SessionPool {
     this.updatePositions();
   }
 
-  private leastRecentlyUsedIdle(): PoolMember | undefined {
+  /** For owners whose turns wait at their cap: close one of their own idle processes, if they have one. */
+  private evictOwnIdle(): void {
+    for (const owner of this.waiters.owners()) {
+      let evicting = 0;
+      for (const lease of this.leases.values()) if (lease.owner === owner && this.evicting.has(lease.member)) evicting++;
+      if (evicting >= this.waiters.countOf(owner)) continue;
+      const victim = this.leastRecentlyUsedIdle(owner);
+      if (victim) this.evict(victim);
+    }
+  }
+
+  private evict(victim: PoolMember): void {
+    this.evicting.add(victim);
+    this.logger.debug({ queued: this.waiters.size }, 'evicting idle session');
+    victim.evict().then(
+      (evicted) => {
+        if (evicted) return;
+        this.evicting.delete(victim);
+        this.pump();
+      },
+      (error: unknown) => {
+        this.logger.warn({ err: errorName(error) }, 'evict failed');
+        this.evicting.delete(victim);
+      },
+    );
+  }
+
+  private leastRecentlyUsedIdle(owner?: string): PoolMember | undefined {
     let victim: PoolMember | undefined;
-    for (const member of this.leases.values()) {
-      if (this.evicting.has(member) || !member.isIdle()) continue;
+    for (const lease of this.leases.values()) {
+      const member = lease.member;
+      if ((owner !== undefined && lease.owner !== owner) || this.evicting.has(member) || !member.isIdle()) continue;
       if (!victim || member.lastActiveAt < victim.lastActiveAt) victim = member;
     }
     return victim;
   }
 
-  private dropWaiter(waiter: Waiter): void {
-    const index = this.waiters.indexOf(waiter);
-    if (index >= 0) this.waiters.splice(index, 1);
-  }
-
   private updatePositions(): void {
-    this.waiters.forEach((waiter, index) => {
+    this.waiters.order().forEach((waiter, index) => {
       if (waiter.position === index + 1) return;
       waiter.position = index + 1;
       try {

@@ -22,13 +22,19 @@ export interface RetrySeen {
  * Each text block the model writes is a paragraph of its own: text after a tool call would otherwise run on
  * from the text before it ("…that site.These are…"). The break rides on the block's first piece, so the
  * streamed text and the stored message hold the same characters.
+ *
+ * A model request cut off midway is retried by the CLI (an `api_retry`), and the retry writes its message
+ * again from the start: the text the failed attempt had streamed is taken back with a `text_reset` to where
+ * that request began, so the answer is the retry's text alone.
  */
 export class TurnMapper {
   private readonly toolNames = new Map<string, string>();
   private readonly streamedMessages = new Set<string>();
   private lastRetry: RetrySeen | undefined;
-  /** The end of the turn's text so far (empty: none yet): how many newlines a new block still needs. */
-  private textTail = '';
+  /** The turn's text as emitted so far. */
+  private emitted = '';
+  /** Where the model request being streamed began in `emitted`; null between requests. */
+  private requestStart: number | null = null;
   /** A new text block started after earlier text; its first non-empty piece gets the paragraph break. */
   private breakPending = false;
 
@@ -48,8 +54,13 @@ export class TurnMapper {
       case 'stream_event': {
         if (message.parent_tool_use_id !== null) return [];
         const event = message.event;
-        if (event.type === 'message_start') this.streamedMessages.add(event.message.id);
-        if (event.type === 'content_block_start' && event.content_block.type === 'text' && this.textTail !== '') this.breakPending = true;
+        if (event.type === 'message_start') {
+          this.streamedMessages.add(event.message.id);
+          this.requestStart = this.emitted.length;
+        }
+        // A request that completed says why it stopped; the CLI closes a cut one with message_stop alone.
+        if (event.type === 'message_delta') this.requestStart = null;
+        if (event.type === 'content_block_start' && event.content_block.type === 'text' && this.emitted !== '') this.breakPending = true;
         if (event.type !== 'content_block_delta') return [];
         if (event.delta.type === 'text_delta') return this.text(event.delta.text, false);
         if (event.delta.type === 'thinking_delta') return [{ type: 'thinking', turnId, text: event.delta.thinking }];
@@ -100,6 +111,7 @@ export class TurnMapper {
         if (message.subtype !== 'api_retry') return [];
         this.lastRetry = { status: message.error_status, kind: message.error };
         return [
+          ...this.takeBackFailedAttempt(),
           {
             type: 'retry',
             turnId,
@@ -119,10 +131,20 @@ export class TurnMapper {
   private text(piece: string, newBlock: boolean): AgentEvent[] {
     if (piece === '') return [];
     let text = piece;
-    if ((newBlock || this.breakPending) && this.textTail !== '') text = paragraphBreak(this.textTail, piece) + piece;
+    if ((newBlock || this.breakPending) && this.emitted !== '') text = paragraphBreak(this.emitted, piece) + piece;
     this.breakPending = false;
-    this.textTail = (this.textTail + text).slice(-2);
+    this.emitted += text;
     return [{ type: 'text', turnId: this.turnId, text }];
+  }
+
+  /** The request being streamed failed and will be sent again: what it streamed is void. */
+  private takeBackFailedAttempt(): AgentEvent[] {
+    const start = this.requestStart;
+    this.requestStart = null;
+    this.breakPending = false;
+    if (start === null || this.emitted.length <= start) return [];
+    this.emitted = this.emitted.slice(0, start);
+    return [{ type: 'text_reset', turnId: this.turnId, length: start }];
   }
 
   /** Why a result that is an error failed, as one of our codes. */
@@ -144,9 +166,9 @@ function unusableMcpServers(servers: readonly { name: string; status: string }[]
   return servers.flatMap(({ name, status }) => (name !== NETBOX_SERVER && (status === 'failed' || status === 'needs-auth') ? [{ server: name, status }] : []));
 }
 
-/** The newlines that make a blank line between `tail` (the text so far) and `next`, counting those they have. */
-function paragraphBreak(tail: string, next: string): string {
-  const have = trailingNewlines(tail) + (/^\n*/.exec(next)?.[0].length ?? 0);
+/** The newlines that make a blank line between `before` (the text so far) and `next`, counting those they have. */
+function paragraphBreak(before: string, next: string): string {
+  const have = trailingNewlines(before.slice(-2)) + (/^\n*/.exec(next)?.[0].length ?? 0);
   return '\n'.repeat(Math.max(0, 2 - have));
 }
 

@@ -42,6 +42,8 @@ export const ConfigSchema = z.object({
     rateLimitPerMinute: z.number().int().positive(),
     maxMessageChars: z.number().int().positive(),
     maxLiveSessions: z.number().int().positive(),
+    /** Live sessions one user may hold at once; their further turns wait their turn. */
+    maxLiveSessionsPerUser: z.number().int().positive(),
     sessionIdleMs: z.number().int().positive(),
     turnStallMs: z.number().int().positive(),
   }),

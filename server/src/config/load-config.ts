@@ -4,6 +4,7 @@ import { ConfigError } from './config-error.ts';
 import type { Config } from './config-schema.ts';
 import { readEnvFile } from './env-file.ts';
 import { ENV_NAMES, EnvSchema, EXPECTED, SECRET_NAMES, type Env, type EnvName } from './env-schema.ts';
+import { defaultMaxLiveSessions, defaultPerUser } from './live-sessions.ts';
 import { isLoopbackHost } from './loopback.ts';
 import { loadMcpConfig } from './mcp-config.ts';
 import { resolveModelAccess } from './model-access.ts';
@@ -82,6 +83,12 @@ function derive(env: Env, all: Record<string, string>, cwd: string, problems: st
     else problems.push(...loaded.problems);
   }
 
+  const maxLiveSessions = env.MAX_LIVE_SESSIONS ?? defaultMaxLiveSessions();
+  const perUser = env.MAX_LIVE_SESSIONS_PER_USER ?? defaultPerUser(maxLiveSessions, mode === 'multi-user');
+  if (perUser > maxLiveSessions) {
+    problems.push(`MAX_LIVE_SESSIONS_PER_USER=${perUser} is more than MAX_LIVE_SESSIONS=${maxLiveSessions}: lower it, or raise MAX_LIVE_SESSIONS`);
+  }
+
   const dataDir = resolve(cwd, env.DATA_DIR);
   return {
     mode,
@@ -108,7 +115,8 @@ function derive(env: Env, all: Record<string, string>, cwd: string, problems: st
     limits: {
       rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
       maxMessageChars: env.MAX_MESSAGE_CHARS,
-      maxLiveSessions: env.MAX_LIVE_SESSIONS,
+      maxLiveSessions,
+      maxLiveSessionsPerUser: Math.min(perUser, maxLiveSessions),
       sessionIdleMs: env.SESSION_IDLE_MS,
       turnStallMs: env.TURN_STALL_MS,
     },

@@ -105,6 +105,40 @@ describe('the session pool', () => {
     await pool.close();
   }, 30_000);
 
+  it('holds each user to their share of processes and takes waiting users in turn', async () => {
+    const pool = new SessionPool({ maxLive: 3, maxPerUser: 1 });
+    const alice = [harness.session(pool, { owner: 'alice' }), harness.session(pool, { owner: 'alice' }), harness.session(pool, { owner: 'alice' })];
+    const bob = [harness.session(pool, { owner: 'bob' }), harness.session(pool, { owner: 'bob' })];
+    const endedAt = new Map<string, number>();
+    const run = (s: (typeof alice)[number], text: string) => {
+      const turnId = s.session.send(text);
+      void s.log.ended(turnId, 40_000).then(() => endedAt.set(text, performance.now()));
+      return turnId;
+    };
+    const a1 = run(alice[0]!, 'slow answer a1');
+    await alice[0]!.log.until((events) => (events.some((e) => e.type === 'text') ? true : undefined));
+    const a2 = run(alice[1]!, 'hello a2');
+    const a3 = run(alice[2]!, 'hello a3');
+    const b1 = run(bob[0]!, 'slow answer b1');
+    const b2 = run(bob[1]!, 'hello b2');
+    // Free processes are there, but alice has her one: her other turns wait, while bob's first starts at once.
+    await eventually(() => pool.stats().queued === 3, 10_000, 'three turns waiting');
+    expect(pool.heldBy('alice')).toBe(1);
+    expect(pool.heldBy('bob')).toBe(1);
+    expect(positions(bob[0]!.log.forTurn(b1))).toEqual([]);
+    // The queue takes them in turn: alice, bob, alice (bob's turn went ahead of alice's second when it came).
+    expect(positions(alice[1]!.log.forTurn(a2))).toEqual([1]);
+    expect(positions(bob[1]!.log.forTurn(b2))).toEqual([2]);
+    expect(positions(alice[2]!.log.forTurn(a3))).toEqual([2, 3]);
+    for (const [s, turnId] of [[alice[0], a1], [alice[1], a2], [alice[2], a3], [bob[0], b1], [bob[1], b2]] as const) {
+      expect(await s!.log.ended(turnId, 40_000)).toMatchObject({ type: 'done' });
+    }
+    expect(endedAt.get('hello a2')).toBeGreaterThan(endedAt.get('slow answer a1') ?? Infinity);
+    expect(endedAt.get('hello a3')).toBeGreaterThan(endedAt.get('hello a2') ?? Infinity);
+    await Promise.all([...alice, ...bob].map((s) => s.session.close()));
+    await pool.close();
+  }, 60_000);
+
   it('starts a new conversation on a warm spare, so its first token does not wait for the CLI to start', async () => {
     const pool = new SessionPool({ maxLive: 3 });
     const started = performance.now();

@@ -45,6 +45,21 @@ describe('turning SDK messages into events', () => {
     expect(new TurnMapper('t2').map(whole).map((e) => (e.type === 'text' ? e.text : ''))).toEqual(['Unstreamed.', '\n\nAgain.']);
   });
 
+  it('takes back what a cut model request streamed when the CLI retries it, and only that', () => {
+    const mapper = new TurnMapper('t1');
+    const event = (e: object) => message({ type: 'stream_event', event: e });
+    const retry = message({ type: 'system', subtype: 'api_retry', attempt: 1, max_retries: 4, retry_delay_ms: 500, error_status: null, error: 'unknown' });
+    const map = (messages: SDKMessage[]) => messages.flatMap((m) => mapper.map(m)).map((e) => (e.type === 'text' ? e.text : e.type === 'text_reset' ? `<reset ${e.length}>` : `<${e.type}>`));
+    // A first request completes (it says why it stopped): its text stays whatever comes later.
+    expect(map([event({ type: 'message_start', message: { id: 'm1' } }), event({ type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } }), delta({ type: 'text_delta', text: 'Looking.' }), event({ type: 'message_delta', delta: { stop_reason: 'tool_use' } }), event({ type: 'message_stop' })])).toEqual(['Looking.']);
+    // The next one is cut: the CLI closes it with message_stop alone, then retries.
+    const cut = [event({ type: 'message_start', message: { id: 'm2' } }), event({ type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } }), delta({ type: 'text_delta', text: 'These are' }), event({ type: 'content_block_stop', index: 0 }), event({ type: 'message_stop' })];
+    expect(map([...cut, retry])).toEqual(['\n\nThese are', '<reset 8>', '<retry>']);
+    expect(map([event({ type: 'message_start', message: { id: 'm3' } }), event({ type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } }), delta({ type: 'text_delta', text: 'These are the devices.' })])).toEqual(['\n\nThese are the devices.']);
+    // A retry before anything was streamed takes nothing back.
+    expect(map([event({ type: 'message_delta', delta: { stop_reason: 'end_turn' } }), retry])).toEqual(['<retry>']);
+  });
+
   it('reports extra MCP servers the CLI could not use, never the built-in NetBox one', () => {
     const mapper = new TurnMapper('t1');
     const init = message({

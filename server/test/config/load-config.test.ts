@@ -6,6 +6,7 @@ import {
   DEFAULT_MODEL,
   loadConfig,
 } from '../../src/config/index.ts';
+import { CLI_PROCESS_BYTES, defaultMaxLiveSessions } from '../../src/config/live-sessions.ts';
 import { load, problems, SECRET, useTempDirs, V1_TOKEN, writeFile } from './support.ts';
 
 const tempDir = useTempDirs();
@@ -33,7 +34,8 @@ describe('loadConfig: defaults', () => {
       limits: {
         rateLimitPerMinute: 30,
         maxMessageChars: 16_000,
-        maxLiveSessions: 8,
+        maxLiveSessions: defaultMaxLiveSessions(),
+        maxLiveSessionsPerUser: defaultMaxLiveSessions(),
         sessionIdleMs: 600_000,
         turnStallMs: 120_000,
       },
@@ -68,6 +70,7 @@ describe('loadConfig: defaults', () => {
       RATE_LIMIT_PER_MINUTE: '10',
       MAX_MESSAGE_CHARS: '4000',
       MAX_LIVE_SESSIONS: '2',
+      MAX_LIVE_SESSIONS_PER_USER: '1',
       SESSION_IDLE_MS: '60000',
       TURN_STALL_MS: '30000',
       LOG_LEVEL: 'DEBUG',
@@ -82,10 +85,22 @@ describe('loadConfig: defaults', () => {
       model: { configured: true, provider: 'anthropic', name: 'claude-sonnet-4-6', env: { ANTHROPIC_API_KEY: 'sk-ant-test' } },
       sessionSecret: SECRET,
       corsOrigins: ['https://chat.example.com', 'http://localhost:5173'],
-      limits: { rateLimitPerMinute: 10, maxMessageChars: 4000, maxLiveSessions: 2, sessionIdleMs: 60_000, turnStallMs: 30_000 },
+      limits: { rateLimitPerMinute: 10, maxMessageChars: 4000, maxLiveSessions: 2, maxLiveSessionsPerUser: 1, sessionIdleMs: 60_000, turnStallMs: 30_000 },
       logLevel: 'debug',
     });
     expect(config.warnings).toEqual(['NETBOX_VERIFY_TLS is off: NetBox’s TLS certificate is not checked']);
+  });
+
+  it('sizes the live sessions to the machine, and gives each signed-in user a quarter of them', () => {
+    const gib = 2 ** 30;
+    // 16 GiB: three quarters, less 1 GiB for the server, in 210 MB processes.
+    expect(defaultMaxLiveSessions({ total: 16 * gib })).toBe(Math.floor((12 * gib - gib) / CLI_PROCESS_BYTES));
+    expect(defaultMaxLiveSessions({ total: 64 * gib, limit: 4 * gib })).toBe(Math.floor((3 * gib - gib) / CLI_PROCESS_BYTES));
+    expect(defaultMaxLiveSessions({ total: gib })).toBe(1);
+    expect(load({ ...MULTI, MAX_LIVE_SESSIONS: '8' }).limits).toMatchObject({ maxLiveSessions: 8, maxLiveSessionsPerUser: 2 });
+    expect(load({ ...MULTI, MAX_LIVE_SESSIONS: '3' }).limits).toMatchObject({ maxLiveSessions: 3, maxLiveSessionsPerUser: 1 });
+    // Without sign-in there is one user: a cap on them would cap the server.
+    expect(load({ MAX_LIVE_SESSIONS: '8' }).limits).toMatchObject({ maxLiveSessions: 8, maxLiveSessionsPerUser: 8 });
   });
 
   it('resolves relative paths against the working folder', () => {
@@ -217,7 +232,8 @@ describe('loadConfig: bad values', () => {
     ],
     [{ RATE_LIMIT_PER_MINUTE: '0' }, 'RATE_LIMIT_PER_MINUTE must be a whole number of messages per minute per user, from 1 to 100000, e.g. 30 (got "0")'],
     [{ MAX_MESSAGE_CHARS: '20000' }, 'MAX_MESSAGE_CHARS must be a whole number of characters from 1 to 16000 (got "20000")'],
-    [{ MAX_LIVE_SESSIONS: 'many' }, 'MAX_LIVE_SESSIONS must be a whole number from 1 to 1000 (each live session is a ~200 MB process), e.g. 8 (got "many")'],
+    [{ MAX_LIVE_SESSIONS: 'many' }, 'MAX_LIVE_SESSIONS must be a whole number from 1 to 1000 (each live session is a ~200 MB process), e.g. 8, or unset to fit the machine’s memory (got "many")'],
+    [{ MAX_LIVE_SESSIONS: '4', MAX_LIVE_SESSIONS_PER_USER: '5' }, 'MAX_LIVE_SESSIONS_PER_USER=5 is more than MAX_LIVE_SESSIONS=4: lower it, or raise MAX_LIVE_SESSIONS'],
     [{ SESSION_IDLE_MS: '10' }, 'SESSION_IDLE_MS must be a whole number of milliseconds from 1000 to 86400000, e.g. 600000 (10 minutes) (got "10")'],
     [{ TURN_STALL_MS: '2m' }, 'TURN_STALL_MS must be a whole number of milliseconds from 1000 to 3600000, e.g. 120000 (2 minutes) (got "2m")'],
     [{ LOG_LEVEL: 'verbose' }, 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "verbose")'],
