@@ -10,6 +10,8 @@ import { NetboxAuth } from './auth/netbox-auth.ts';
 import { createSessionIdentity } from './auth/session-identity.ts';
 import { AgentFactory, tokenTag } from './chat/agent-factory.ts';
 import { ChatService } from './chat/chat-service.ts';
+import type { OutageLimits } from './chat/event-writer.ts';
+import type { LeaseTiming } from './chat/lease-timing.ts';
 import { startHousekeeping } from './chat/housekeeping.ts';
 import { MessageRateLimiter } from './chat/rate-limiter.ts';
 import { configSummary, type Config } from './config/index.ts';
@@ -45,6 +47,10 @@ export interface StartAppOptions {
   readonly signInPerMinute?: number;
   /** The generated UI to serve (default: web/.output/public when built); null serves none. */
   readonly webDir?: string | null;
+  /** How turn leases keep time among server processes (tests shorten it). */
+  readonly leaseTiming?: LeaseTiming;
+  /** How long a turn's events may wait for a database that is away (tests shorten it). */
+  readonly outageLimits?: OutageLimits;
 }
 
 export interface RunningApp {
@@ -86,14 +92,15 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
 
     const store = await openStore(config, { logger });
     cleanup.push(() => store.close());
-    const staleMs = config.database.kind === 'pglite' ? 0 : 2 * config.limits.turnStallMs + 60_000;
-    const abandoned = await store.messages.failAbandoned(staleMs, { code: 'INTERNAL', message: 'The server stopped while this answer was being written.', retryable: true });
-    if (abandoned > 0) logger.warn({ abandoned }, 'answers left unfinished by an earlier run marked as failed');
 
-    const housekeeping = startHousekeeping(store, logger);
+    const housekeeping = startHousekeeping(store, logger, { dataDir: config.dataDir });
     cleanup.push(async () => housekeeping.stop());
 
-    const pool = new SessionPool({ maxLive: config.limits.maxLiveSessions, logger: logger.child({ component: 'session-pool' }) });
+    const pool = new SessionPool({
+      maxLive: config.limits.maxLiveSessions,
+      maxPerUser: config.limits.maxLiveSessionsPerUser,
+      logger: logger.child({ component: 'session-pool' }),
+    });
     cleanup.push(() => pool.close());
 
     let identities: IdentityResolver;
@@ -113,8 +120,18 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
 
     const agents = new AgentFactory({ config, store, pool, logger, ...(options.warmUp === undefined ? {} : { warmUp: options.warmUp }) });
     const limiter = new MessageRateLimiter(config.limits.rateLimitPerMinute);
-    const chat = new ChatService({ config, store, agents, limiter, logger: logger.child({ component: 'chat' }) });
+    const chat = new ChatService({
+      config,
+      store,
+      agents,
+      limiter,
+      logger: logger.child({ component: 'chat' }),
+      ...(options.leaseTiming ? { leaseTiming: options.leaseTiming } : {}),
+      ...(options.outageLimits ? { outageLimits: options.outageLimits } : {}),
+    });
     cleanup.push(() => chat.close());
+    // Alone on PGlite this closes, before anything else runs, the turns a crash of the last run left open.
+    await chat.start();
 
     const web = options.webDir === null ? undefined : loadWebBuild(options.webDir);
     if (!web && options.webDir !== null) logger.warn('the web UI is not built (npm run build -w web): serving the API only');

@@ -37,6 +37,7 @@ export class AgentFactory {
     const { config, store, logger } = this.deps;
     return buildAgentOptions({
       dataDir: config.dataDir,
+      user: identity.userId,
       sourceEnv: this.sourceEnv,
       model: config.model.name,
       netbox: { url: identity.netbox.url, token: identity.netbox.token, timeoutMs: config.netbox.timeoutMs, verifyTls: config.netbox.verifyTls },
@@ -58,6 +59,7 @@ export class AgentFactory {
       pool,
       makeOptions: (resume) => this.options(identity, resume),
       spareKey: this.spareKey(identity),
+      owner: identity.userId,
       ...(settings.resumeSessionId ? { resumeSessionId: settings.resumeSessionId } : {}),
       onEvent: settings.onEvent,
       idleMs: config.limits.sessionIdleMs,

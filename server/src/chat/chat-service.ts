@@ -1,17 +1,21 @@
-import { randomUUID } from 'node:crypto';
-import type { MessageStatus, ServerEvent } from '@netbox-chatbox/protocol';
 import type { Logger } from 'pino';
-import type { AgentEvent, AgentSession } from '../agent/index.ts';
 import type { Identity } from '../auth/identity.ts';
 import type { Config } from '../config/index.ts';
-import type { ConversationRow, Store } from '../store/index.ts';
-import { tokenTag, type AgentFactory } from './agent-factory.ts';
+import type { ConversationRow, FeedMessage, Store } from '../store/index.ts';
+import type { AgentFactory } from './agent-factory.ts';
 import { ChatError } from './chat-error.ts';
+import { canonicalConversationId } from './conversation-id.ts';
 import { ConversationRuntime } from './conversation-runtime.ts';
+import { DEFAULT_OUTAGE_LIMITS, type OutageLimits } from './event-writer.ts';
+import { DEFAULT_LEASE_TIMING, type LeaseTiming } from './lease-timing.ts';
+import { removeLocalTranscripts } from './local-transcripts.ts';
 import type { MessageRateLimiter } from './rate-limiter.ts';
+import { Replica } from './replica.ts';
 import type { Subscriber } from './subscriber.ts';
 import { titleFromMessage } from './titles.ts';
-import { TurnRecorder, type TurnOutcome } from './turn-recorder.ts';
+import { errorName, TurnLifecycle, type SendInput, type TurnHandle } from './turn-lifecycle.ts';
+
+export type { SendInput, TurnHandle } from './turn-lifecycle.ts';
 
 export interface ChatServiceDeps {
   readonly config: Config;
@@ -19,47 +23,55 @@ export interface ChatServiceDeps {
   readonly agents: AgentFactory;
   readonly limiter: MessageRateLimiter;
   readonly logger: Logger;
+  /** How turn leases keep time (tests shorten it). */
+  readonly leaseTiming?: LeaseTiming;
+  /** How long a turn's events may wait for a database that is away. */
+  readonly outageLimits?: OutageLimits;
 }
 
-export interface SendInput {
-  readonly content: string;
-  /** Absent: a new conversation. */
-  readonly conversationId?: string;
-  readonly clientMessageId?: string;
-}
-
-export interface TurnHandle {
-  readonly conversationId: string;
-  readonly turnId: string;
-  /** Resolves when the turn has ended and its events and message are stored. */
-  readonly finished: Promise<TurnOutcome>;
-}
-
-/** While text streams, the assistant message row is rewritten at most this often (tool calls save at once). */
-const SAVE_TEXT_EVERY_MS = 1000;
-/** Replay reads the event log in pages of this many. */
-const REPLAY_PAGE = 500;
-/** How long a delete waits for a running turn to wind down after stopping it. */
-const DELETE_WAIT_MS = 10_000;
+/** How long a delete or a shutdown waits for a running turn to wind down after stopping it. */
+const WIND_DOWN_MS = 10_000;
 
 /**
- * Turn orchestration: a message becomes a turn of the conversation's agent session, whose events are stored
- * in the event log (with their seq), folded into the messages table, and sent to every socket following the
- * conversation. A socket going away changes nothing for the turn; `resume` replays what it missed.
+ * The chat: a message becomes a turn of the conversation's agent session (turn-lifecycle.ts), whose events are
+ * stored in the event log (with their seq), folded into the messages table, and sent to every socket following
+ * the conversation, on this process or, through the database, on any other. A socket going away changes
+ * nothing for the turn; `resume` replays what it missed.
  */
 export class ChatService {
   private readonly runtimes = new Map<string, ConversationRuntime>();
   private readonly loading = new Map<string, Promise<ConversationRuntime | null>>();
-  private readonly lastSaved = new WeakMap<TurnRecorder, number>();
   private readonly sweeper: NodeJS.Timeout;
+  private readonly replica: Replica;
+  private readonly turns: TurnLifecycle;
+  private readonly outage: OutageLimits;
   private closed = false;
 
   private readonly deps: ChatServiceDeps;
 
   constructor(deps: ChatServiceDeps) {
     this.deps = deps;
+    this.outage = deps.outageLimits ?? DEFAULT_OUTAGE_LIMITS;
+    this.replica = new Replica({
+      store: deps.store,
+      logger: deps.logger.child({ component: 'replica' }),
+      timing: deps.leaseTiming ?? DEFAULT_LEASE_TIMING,
+      runtime: (id) => this.runtimes.get(id),
+      runtimes: () => this.runtimes.values(),
+      leaseLost: (runtime) => this.turns.abandon(runtime, 'lease-lost'),
+      stopRequested: (runtime, turnId) => {
+        if (runtime.turn?.turnId === turnId) this.turns.stop(runtime, runtime.turn);
+      },
+      deleted: (message) => this.forget(message),
+    });
+    this.turns = new TurnLifecycle({ store: deps.store, agents: deps.agents, replica: this.replica, logger: deps.logger });
     this.sweeper = setInterval(() => this.sweep(), 30_000);
     this.sweeper.unref();
+  }
+
+  /** Starts taking part among the processes on the database (and, alone on PGlite, closes what a crash left). */
+  start(): Promise<void> {
+    return this.replica.start();
   }
 
   async send(identity: Identity, input: SendInput, subscriber?: Subscriber): Promise<TurnHandle> {
@@ -83,89 +95,98 @@ export class ChatService {
     }
     if (!runtime) {
       title = titleFromMessage(input.content);
-      const row = await store.conversations.create(identity.userId, { title });
-      runtime = this.adopt(row, identity.userId, 0);
+      runtime = this.adopt(await store.conversations.create(identity.userId, { title }), identity.userId, 0);
     }
     const rt = runtime;
-    return rt.enqueue(() => this.startTurn(rt, identity, input, title, subscriber));
+    return rt.enqueue(() => this.turns.start(rt, identity, input, title, subscriber));
   }
 
-  /** Interrupts the running turn; its `done` (stopReason `stopped`) follows through the usual events. */
+  /** Interrupts the running turn, on whichever process runs it; its `done` (stopReason `stopped`) follows. */
   async stop(identity: Identity, conversationId: string): Promise<void> {
     const runtime = await this.runtimeFor(identity.userId, conversationId);
     if (!runtime) throw new ChatError('NOT_FOUND');
-    const turn = runtime.turn;
-    if (!turn || turn.stopRequested) return;
-    turn.stopRequested = true;
-    if (turn.sent && runtime.agent) this.interrupt(runtime.agent);
+    if (runtime.turn) {
+      this.turns.stop(runtime, runtime.turn);
+      return;
+    }
+    await this.stopElsewhere(runtime);
   }
 
   /**
    * Replays the events after `afterSeq`, then `resumed`, then follows the conversation live. Runs in the
-   * conversation's queue, so nothing is recorded between the replay and the subscription.
+   * conversation's queue, so nothing is delivered between the replay and the subscription.
    */
   async resume(identity: Identity, conversationId: string, afterSeq: number, subscriber: Subscriber): Promise<void> {
     const runtime = await this.runtimeFor(identity.userId, conversationId);
     if (!runtime) throw new ChatError('NOT_FOUND');
+    const { store } = this.deps;
     await runtime.enqueue(async () => {
-      let cursor = afterSeq;
-      let gap = false;
-      let lastSeq = 0;
-      for (let first = true; ; first = false) {
-        const page = await this.deps.store.events.after(runtime.scope, cursor, REPLAY_PAGE);
-        if (!page) throw new ChatError('NOT_FOUND');
-        if (first) gap = page.gap;
-        lastSeq = page.lastSeq;
-        // Stored as this service recorded them (EventDraft), so with their seq they are ServerEvents again.
-        for (const stored of page.events) subscriber.send({ ...stored.event, seq: stored.seq } as unknown as ServerEvent);
-        const last = page.events.at(-1);
-        if (!last || page.events.length < REPLAY_PAGE) break;
-        cursor = last.seq;
-      }
+      const first = await store.events.after(runtime.scope, afterSeq, 1);
+      if (!first) throw new ChatError('NOT_FOUND');
+      const events = await runtime.readAfter(afterSeq);
+      for (const event of events) subscriber.send(event);
+      const lastSeq = Math.max(first.lastSeq, events.at(-1)?.seq ?? 0);
+      const running = runtime.turn !== undefined || (await store.turns.running(runtime.conversationId, this.replica.deadAfterMs)) !== null;
       subscriber.send({
         type: 'resumed',
-        conversationId,
+        conversationId: runtime.conversationId,
         lastSeq,
-        turnRunning: runtime.turn !== undefined,
-        reload: gap || afterSeq > lastSeq,
+        turnRunning: running,
+        reload: first.gap || afterSeq > lastSeq,
       });
-      runtime.subscribers.add(subscriber);
+      runtime.followers.set(subscriber, lastSeq);
       runtime.lastActive = Date.now();
     });
   }
 
   /** The socket is gone: it follows nothing any more. Turns it started run on. */
   unsubscribe(subscriber: Subscriber): void {
-    for (const runtime of this.runtimes.values()) runtime.subscribers.delete(subscriber);
+    for (const runtime of this.runtimes.values()) runtime.followers.remove(subscriber);
   }
 
   async rename(identity: Identity, conversationId: string, title: string): Promise<ConversationRow | null> {
-    const row = await this.deps.store.conversations.rename(identity.userId, conversationId, title.trim());
+    const id = canonicalConversationId(conversationId);
+    if (!id) return null;
+    const row = await this.deps.store.conversations.rename(identity.userId, id, title.trim());
     if (!row) return null;
-    const runtime = await this.runtimeFor(identity.userId, conversationId);
-    await runtime?.enqueue(() => runtime.record({ type: 'conversation', conversationId, title: row.title }));
+    const runtime = await this.runtimeFor(identity.userId, id);
+    await runtime?.record([{ type: 'conversation', conversationId: id, title: row.title }]);
     return row;
   }
 
-  /** Stops a running turn first, so nothing writes to the conversation after it is gone. */
+  /**
+   * Deletes the conversation everywhere: a running turn is stopped first (on whichever process runs it), then
+   * the store deletes its rows and transcripts, and every process deletes the CLI's own transcript files.
+   */
   async delete(identity: Identity, conversationId: string): Promise<boolean> {
-    const runtime = this.runtimes.get(conversationId);
+    const id = canonicalConversationId(conversationId);
+    if (!id) return false;
+    const { store, config, logger } = this.deps;
+    const runtime = this.runtimes.get(id);
     if (runtime && runtime.userId === identity.userId) {
       const turn = runtime.turn;
       if (turn) {
-        turn.stopRequested = true;
-        if (runtime.agent) this.interrupt(runtime.agent);
-        await Promise.race([turn.finished, delay(DELETE_WAIT_MS)]);
+        this.turns.stop(runtime, turn);
+        await Promise.race([turn.finished, delay(WIND_DOWN_MS)]);
       }
-      this.runtimes.delete(conversationId);
+      this.runtimes.delete(id);
       await runtime.agent?.close().catch(() => undefined);
       await runtime.enqueue(async () => undefined);
+    } else if (runtime === undefined) {
+      const owned = await store.conversations.get(identity.userId, id);
+      if (owned) await this.stopElsewhere({ conversationId: id });
     }
-    return this.deps.store.conversations.delete(identity.userId, conversationId);
+    const sessions = await store.conversations.delete(identity.userId, id);
+    if (!sessions) return false;
+    const removed = removeLocalTranscripts(config.dataDir, identity.userId, sessions);
+    logger.info({ conversationId: id, sessions: sessions.length, removed }, 'conversation deleted');
+    await store.feed.publish({ k: 'deleted', c: id, u: identity.userId, s: sessions }).catch((error: unknown) => logger.warn({ err: errorName(error) }, 'announcing a deletion failed'));
+    return true;
   }
 
   isTurnRunning(conversationId: string): boolean {
-    return this.runtimes.get(conversationId)?.turn !== undefined;
+    const id = canonicalConversationId(conversationId);
+    return id !== null && this.runtimes.get(id)?.turn !== undefined;
   }
 
   stats(): { conversations: number; turns: number; subscribers: number } {
@@ -173,7 +194,7 @@ export class ChatService {
     let subscribers = 0;
     for (const runtime of this.runtimes.values()) {
       if (runtime.turn) turns++;
-      subscribers += runtime.subscribers.size;
+      subscribers += runtime.followers.size;
     }
     return { conversations: this.runtimes.size, turns, subscribers };
   }
@@ -183,174 +204,41 @@ export class ChatService {
     this.closed = true;
     clearInterval(this.sweeper);
     const runtimes = [...this.runtimes.values()];
-    for (const runtime of runtimes) {
-      if (runtime.turn) runtime.turn.stopRequested = true;
-    }
+    for (const runtime of runtimes) if (runtime.turn) runtime.turn.stopRequested = true;
     await Promise.allSettled(runtimes.map((runtime) => runtime.agent?.close()));
-    await Promise.allSettled(runtimes.map((runtime) => Promise.race([runtime.turn?.finished, delay(DELETE_WAIT_MS)])));
+    await Promise.allSettled(runtimes.map((runtime) => Promise.race([runtime.turn?.finished, delay(WIND_DOWN_MS)])));
     await Promise.allSettled(runtimes.map((runtime) => runtime.enqueue(async () => undefined)));
+    await this.replica.stop();
     this.runtimes.clear();
   }
 
-  private async startTurn(runtime: ConversationRuntime, identity: Identity, input: SendInput, title: string | undefined, subscriber?: Subscriber): Promise<TurnHandle> {
+  /** A stop for a turn another process runs: that process hears it through the database. */
+  private async stopElsewhere(target: { conversationId: string }): Promise<void> {
     const { store } = this.deps;
-    if (subscriber) runtime.subscribers.add(subscriber);
-    if (runtime.turn) throw new ChatError('TURN_IN_PROGRESS');
-    const { conversationId } = runtime;
-    const turnId = randomUUID();
-    const turn = new TurnRecorder(conversationId, turnId);
-    runtime.turn = turn;
-    runtime.lastActive = Date.now();
-    let started = false;
-    try {
-      await this.catchUp(runtime);
-      if (title !== undefined) await runtime.record({ type: 'conversation', conversationId, title });
-      const question = await store.messages.addUserMessage({ ...runtime.scope, turnId, content: input.content });
-      await runtime.record({
-        type: 'turn_start',
-        conversationId,
-        turnId,
-        messageId: question.id,
-        content: input.content,
-        ...(input.clientMessageId ? { clientMessageId: input.clientMessageId } : {}),
-      });
-      started = true;
-      const answer = await store.messages.upsertAssistantMessage({ ...runtime.scope, turnId, content: '', toolCalls: [], status: 'running' });
-      turn.assistantMessageId = answer.id;
-      await store.conversations.touch(runtime.userId, conversationId);
-      const agent = await this.agentFor(runtime, identity);
-      agent.send(input.content, turnId);
-      turn.sent = true;
-      if (turn.stopRequested) this.interrupt(agent);
-    } catch (error) {
-      if (!started) {
-        runtime.turn = undefined;
-        throw error;
-      }
-      this.deps.logger.error({ conversationId, err: errorName(error) }, 'turn failed to start');
-      await this.endTurn(runtime, turn, turn.fail('INTERNAL', 'The answer could not be started. Try again.', true));
+    const running = await store.turns.running(target.conversationId, this.replica.deadAfterMs);
+    if (running && running.holder !== store.replicaId) await store.feed.publish({ k: 'stop', c: target.conversationId, t: running.turnId });
+  }
+
+  /** Another process deleted a conversation: forget it here, and delete the CLI's transcript files of it. */
+  private forget(message: Extract<FeedMessage, { k: 'deleted' }>): void {
+    const runtime = this.runtimes.get(message.c);
+    if (runtime) {
+      this.runtimes.delete(message.c);
+      void runtime.agent?.close().catch(() => undefined);
     }
-    return { conversationId, turnId, finished: turn.finished };
-  }
-
-  /**
-   * Another server on the same database may have answered in this conversation since this one last did: its
-   * live CLI process would lack those turns. Then the process is closed, and the next one resumes the SDK
-   * session the store names, which holds them.
-   */
-  private async catchUp(runtime: ConversationRuntime): Promise<void> {
-    const row = await this.deps.store.conversations.get(runtime.userId, runtime.conversationId);
-    if (!row) throw new ChatError('NOT_FOUND');
-    if (row.lastSeq === runtime.lastSeq) return;
-    runtime.lastSeq = row.lastSeq;
-    runtime.sdkSessionId = row.sdkSessionId;
-    const stale = runtime.agent;
-    if (!stale) return;
-    this.deps.logger.info({ conversationId: runtime.conversationId }, 'conversation changed on another server; resuming from the store');
-    runtime.agent = undefined;
-    await stale.close();
-  }
-
-  private async agentFor(runtime: ConversationRuntime, identity: Identity): Promise<AgentSession> {
-    const tag = tokenTag(identity.netbox.token);
-    if (runtime.agent && runtime.agentTokenTag !== tag) {
-      // Signed in again with another token: a new process, resuming the same SDK session.
-      const old = runtime.agent;
-      runtime.sdkSessionId = old.sdkSessionId ?? runtime.sdkSessionId;
-      runtime.agent = undefined;
-      await old.close();
-    }
-    if (!runtime.agent) {
-      runtime.agent = this.deps.agents.create(identity, {
-        ...(runtime.sdkSessionId ? { resumeSessionId: runtime.sdkSessionId } : {}),
-        onEvent: (event) => this.onAgentEvent(runtime, event),
-      });
-      runtime.agentTokenTag = tag;
-    }
-    return runtime.agent;
-  }
-
-  private onAgentEvent(runtime: ConversationRuntime, event: AgentEvent): void {
-    void runtime
-      .enqueue(async () => {
-        const turn = runtime.turn;
-        if (!turn || turn.turnId !== event.turnId) return;
-        runtime.lastActive = Date.now();
-        if (event.type === 'queued') {
-          runtime.broadcast({ type: 'busy', conversationId: runtime.conversationId, turnId: turn.turnId, position: event.position });
-          return;
-        }
-        if (event.type === 'done' || event.type === 'error') {
-          if (event.sessionId && event.sessionId !== runtime.sdkSessionId) {
-            runtime.sdkSessionId = event.sessionId;
-            await this.deps.store.conversations.setSdkSessionId(runtime.userId, runtime.conversationId, event.sessionId);
-          }
-          const cost = event.type === 'done' ? this.turnCost(runtime, event.totalCostUsd) : 0;
-          await this.endTurn(runtime, turn, turn.end(event, cost));
-          return;
-        }
-        for (const draft of turn.map(event)) await runtime.record(draft);
-        const now = Date.now();
-        if (event.type === 'tool_use' || event.type === 'tool_result' || now - (this.lastSaved.get(turn) ?? 0) >= SAVE_TEXT_EVERY_MS) {
-          this.lastSaved.set(turn, now);
-          await this.saveAnswer(runtime, turn, 'running');
-        }
-      })
-      .catch((error: unknown) => this.deps.logger.error({ conversationId: runtime.conversationId, event: event.type, err: errorName(error) }, 'recording an agent event failed'));
-  }
-
-  /** Records the closing events and the final message; the turn is over even when the store fails. */
-  private async endTurn(runtime: ConversationRuntime, turn: TurnRecorder, end: ReturnType<TurnRecorder['end']>): Promise<void> {
-    const { outcome } = end;
-    try {
-      for (const draft of end.drafts) await runtime.record(draft);
-      await this.saveAnswer(runtime, turn, outcome.status, outcome);
-      await this.deps.store.conversations.touch(runtime.userId, runtime.conversationId);
-    } catch (error) {
-      this.deps.logger.error({ conversationId: runtime.conversationId, err: errorName(error) }, 'storing the end of a turn failed');
-    } finally {
-      if (runtime.turn === turn) runtime.turn = undefined;
-      runtime.lastActive = Date.now();
-      turn.settle(outcome);
-    }
-  }
-
-  private async saveAnswer(runtime: ConversationRuntime, turn: TurnRecorder, status: MessageStatus, outcome?: TurnOutcome): Promise<void> {
-    await this.deps.store.messages.upsertAssistantMessage({
-      ...runtime.scope,
-      turnId: turn.turnId,
-      content: turn.text,
-      toolCalls: turn.toolCalls,
-      status,
-      usage: outcome?.usage ?? null,
-      costUsd: outcome?.costUsd ?? null,
-      durationMs: outcome?.durationMs ?? null,
-      error: outcome?.error ? { code: outcome.error.code, message: outcome.error.message } : null,
-    });
-  }
-
-  /**
-   * The SDK reports a running total per session. When it went down, a new process started counting afresh
-   * (an idle close without carry-over), so the total is this turn's cost alone.
-   */
-  private turnCost(runtime: ConversationRuntime, total: number): number {
-    const cost = total >= runtime.costTotal ? total - runtime.costTotal : total;
-    runtime.costTotal = total;
-    return Math.max(0, Math.round(cost * 1e6) / 1e6);
-  }
-
-  private interrupt(agent: AgentSession): void {
-    agent.interrupt().catch((error: unknown) => this.deps.logger.warn({ err: errorName(error) }, 'interrupt failed'));
+    removeLocalTranscripts(this.deps.config.dataDir, message.u, message.s);
   }
 
   /** The conversation's runtime, loading it when the user owns the conversation; null otherwise. */
   private async runtimeFor(userId: string, conversationId: string): Promise<ConversationRuntime | null> {
-    const existing = this.runtimes.get(conversationId);
+    const id = canonicalConversationId(conversationId);
+    if (!id) return null;
+    const existing = this.runtimes.get(id);
     if (existing) return existing.userId === userId ? existing : null;
-    const key = `${userId}/${conversationId}`;
+    const key = `${userId}/${id}`;
     let loading = this.loading.get(key);
     if (!loading) {
-      loading = this.load(userId, conversationId).finally(() => this.loading.delete(key));
+      loading = this.load(userId, id).finally(() => this.loading.delete(key));
       this.loading.set(key, loading);
     }
     return loading;
@@ -365,7 +253,17 @@ export class ChatService {
   }
 
   private adopt(row: ConversationRow, userId: string, costTotal: number): ConversationRuntime {
-    const runtime = new ConversationRuntime(row.id, userId, { sdkSessionId: row.sdkSessionId, costTotal, lastSeq: row.lastSeq }, this.deps.store, this.deps.logger);
+    const runtime = new ConversationRuntime(
+      row.id,
+      userId,
+      { sdkSessionId: row.sdkSessionId, costTotal },
+      {
+        store: this.deps.store,
+        logger: this.deps.logger,
+        outage: this.outage,
+        outageTooLong: (rt) => this.turns.abandon(rt, 'store'),
+      },
+    );
     this.runtimes.set(row.id, runtime);
     return runtime;
   }
@@ -384,10 +282,6 @@ export class ChatService {
 
 function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms).unref());
-}
-
-function errorName(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message.slice(0, 200)}` : 'unknown';
 }
 
 function fmt(n: number): string {

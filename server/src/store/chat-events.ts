@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { json, type Queryable } from './db.ts';
-import type { ConversationScope } from './messages.ts';
+import { FEED_CHANNEL } from './feed-messages.ts';
+import type { ConversationScope, TurnFence } from './scope.ts';
 import { isUuid, selectOne, selectRows } from './rows.ts';
 import { StoreError } from './store-error.ts';
 
@@ -47,24 +48,76 @@ function notFound(): StoreError {
   return new StoreError('NOT_FOUND', 'That conversation does not exist or is not yours.');
 }
 
-export function createChatEventsRepo(db: Queryable) {
+/** Why a fenced append wrote nothing: the conversation is gone, or the turn's lease is. */
+async function missing(db: Queryable, scope: ConversationScope, fence: TurnFence | undefined): Promise<StoreError> {
+  if (!fence) return notFound();
+  const found = await db.query('SELECT 1 AS one FROM conversations WHERE id = $1 AND user_id = $2', [scope.conversationId, scope.userId]);
+  return found.length === 0 ? notFound() : new StoreError('LEASE_LOST', 'This process no longer holds the turn it was writing.');
+}
+
+/** One event to append, with the turn it belongs to (null: about the conversation, e.g. a new title). */
+export interface EventToAppend {
+  readonly turnId: string | null;
+  readonly event: ChatEventPayload;
+}
+
+/**
+ * @param origin this process's id, sent with each NOTIFY so that it can ignore its own.
+ */
+export function createChatEventsRepo(db: Queryable, origin = '') {
+  /**
+   * Appends events in one statement, numbered in order (the conversation's row lock orders concurrent
+   * appenders), and tells every process listening (NOTIFY, sent on commit). With a fence, only while that
+   * turn's lease is held. Throws NOT_FOUND when the conversation is gone or not the user's, LEASE_LOST when
+   * the fence's lease is not held.
+   */
+  const appendMany = async (scope: ConversationScope, events: readonly EventToAppend[], fence?: TurnFence): Promise<{ firstSeq: number; lastSeq: number }> => {
+    if (!isUuid(scope.userId) || !isUuid(scope.conversationId)) throw notFound();
+    if (events.length === 0) throw new Error('appendMany needs at least one event');
+    // Each event travels as JSON text inside the array and is cast as a whole (see sdk-session-store.ts).
+    const batch = JSON.stringify(events.map((item) => [item.turnId, json(item.event)]));
+    const row = await selectOne(
+      db,
+      z.object({ lastSeq: z.number().int().positive() }),
+      `WITH next AS (
+         UPDATE conversations c SET last_seq = c.last_seq + $4
+         WHERE c.id = $1 AND c.user_id = $2
+           AND ($5::text IS NULL OR EXISTS (SELECT 1 FROM turn_leases l WHERE l.conversation_id = c.id AND l.turn_id = $5 AND l.holder = $6))
+         RETURNING c.id, c.last_seq
+       ), inserted AS (
+         INSERT INTO chat_events (conversation_id, seq, turn_id, event)
+         SELECT next.id, next.last_seq - $4 + t.n, t.pair ->> 0, (t.pair ->> 1)::json
+         FROM next, json_array_elements($3::json) WITH ORDINALITY AS t (pair, n)
+         RETURNING seq
+       ), notified AS (
+         SELECT pg_notify($8, json_build_object('k', 'events', 'c', next.id, 'from', next.last_seq - $4 + 1, 'to', next.last_seq, 'o', $7::text)::text) AS sent
+         FROM next
+       )
+       SELECT next.last_seq AS "lastSeq" FROM next, (SELECT count(*) FROM inserted) i, (SELECT count(*) FROM notified) n`,
+      [scope.conversationId, scope.userId, batch, events.length, fence?.turnId ?? null, fence?.holder ?? null, origin, FEED_CHANNEL],
+    );
+    if (!row) throw await missing(db, scope, fence);
+    return { firstSeq: row.lastSeq - events.length + 1, lastSeq: row.lastSeq };
+  };
+
   return {
     /** Returns the event's seq. Throws NOT_FOUND when the conversation is gone or not the user's. */
     async append(scope: ConversationScope, turnId: string | null, event: ChatEventPayload): Promise<number> {
-      if (!isUuid(scope.userId) || !isUuid(scope.conversationId)) throw notFound();
-      const row = await selectOne(
+      const { lastSeq } = await appendMany(scope, [{ turnId, event }]);
+      return lastSeq;
+    },
+
+    appendMany,
+
+    /** Every event of one turn, in order (to rebuild the answer of a turn whose process died). */
+    async ofTurn(conversationId: string, turnId: string): Promise<StoredEvent[]> {
+      if (!isUuid(conversationId)) return [];
+      return selectRows(
         db,
-        z.object({ seq: z.number().int().positive() }),
-        `WITH next AS (
-           UPDATE conversations SET last_seq = last_seq + 1 WHERE id = $1 AND user_id = $2 RETURNING id, last_seq
-         )
-         INSERT INTO chat_events (conversation_id, seq, turn_id, event)
-         SELECT id, last_seq, $3, $4::json FROM next
-         RETURNING seq`,
-        [scope.conversationId, scope.userId, turnId, json(event)],
+        StoredEventSchema,
+        `SELECT seq, turn_id AS "turnId", event, created_at AS "createdAt" FROM chat_events WHERE conversation_id = $1 AND turn_id = $2 ORDER BY seq`,
+        [conversationId, turnId],
       );
-      if (!row) throw notFound();
-      return row.seq;
     },
 
     /**

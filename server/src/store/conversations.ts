@@ -108,35 +108,64 @@ export function createConversationsRepo(db: Db) {
       );
     },
 
-    async setSdkSessionId(userId: string, id: string, sdkSessionId: string | null): Promise<ConversationRow | null> {
+    /**
+     * The SDK session that now holds the conversation's context (what the next process resumes), remembered
+     * among all the sessions it ever had so that deleting the conversation deletes every transcript.
+     */
+    async setSdkSessionId(userId: string, id: string, sdkSessionId: string): Promise<ConversationRow | null> {
       if (!isUuid(userId) || !isUuid(id)) return null;
       return selectOne(
         db,
         ConversationRowSchema,
-        `UPDATE conversations AS c SET sdk_session_id = $3 WHERE c.id = $1 AND c.user_id = $2 RETURNING ${COLUMNS}`,
+        `WITH updated AS (
+           UPDATE conversations AS c SET sdk_session_id = $3 WHERE c.id = $1 AND c.user_id = $2 RETURNING ${COLUMNS}
+         ), remembered AS (
+           INSERT INTO conversation_sdk_sessions (conversation_id, session_id) SELECT id, $3 FROM updated ON CONFLICT DO NOTHING
+         )
+         SELECT * FROM updated`,
         [id, userId, sdkSessionId],
       );
     },
 
+    /** Of these SDK session ids, the ones some conversation still holds. */
+    async knownSdkSessions(sessionIds: readonly string[]): Promise<Set<string>> {
+      if (sessionIds.length === 0) return new Set();
+      const rows = await selectRows(
+        db,
+        z.object({ sessionId: z.string() }),
+        `SELECT DISTINCT s.session_id AS "sessionId" FROM conversation_sdk_sessions s
+         WHERE s.session_id IN (SELECT value FROM json_array_elements_text($1::json))`,
+        [JSON.stringify(sessionIds)],
+      );
+      return new Set(rows.map((row) => row.sessionId));
+    },
+
     /**
-     * Deletes the conversation for good: its messages and events (by cascade) and the SDK transcript that held
-     * the model's copy of it. Returns whether there was one to delete.
+     * Deletes the conversation for good: its messages, events and lease (by cascade) and the SDK transcripts
+     * of every session that held the model's copy of it. Returns those sessions' ids (for the CLI's own
+     * transcript files), or null when there was no such conversation of this user.
      */
-    async delete(userId: string, id: string): Promise<boolean> {
-      if (!isUuid(userId) || !isUuid(id)) return false;
+    async delete(userId: string, id: string): Promise<string[] | null> {
+      if (!isUuid(userId) || !isUuid(id)) return null;
       return db.transaction(async (tx) => {
-        const [deleted] = await selectRows(
+        const sessions = await selectRows(
           tx,
-          z.object({ sdkSessionId: z.string().nullable() }),
-          `DELETE FROM conversations WHERE id = $1 AND user_id = $2 RETURNING sdk_session_id AS "sdkSessionId"`,
+          z.object({ sessionId: z.string() }),
+          `SELECT s.session_id AS "sessionId" FROM conversation_sdk_sessions s JOIN conversations c ON c.id = s.conversation_id
+           WHERE c.id = $1 AND c.user_id = $2
+           UNION
+           SELECT sdk_session_id FROM conversations WHERE id = $1 AND user_id = $2 AND sdk_session_id IS NOT NULL`,
           [id, userId],
         );
-        if (!deleted) return false;
-        if (deleted.sdkSessionId) {
-          await tx.query('DELETE FROM sdk_transcripts WHERE session_id = $1', [deleted.sdkSessionId]);
-          await tx.query('DELETE FROM sdk_sessions WHERE session_id = $1', [deleted.sdkSessionId]);
+        const deleted = await tx.query('DELETE FROM conversations WHERE id = $1 AND user_id = $2 RETURNING 1 AS one', [id, userId]);
+        if (deleted.length === 0) return null;
+        const ids = sessions.map((row) => row.sessionId);
+        if (ids.length > 0) {
+          const list = JSON.stringify(ids);
+          await tx.query('DELETE FROM sdk_transcripts WHERE session_id IN (SELECT value FROM json_array_elements_text($1::json))', [list]);
+          await tx.query('DELETE FROM sdk_sessions WHERE session_id IN (SELECT value FROM json_array_elements_text($1::json))', [list]);
         }
-        return true;
+        return ids;
       });
     },
   };

@@ -22,7 +22,16 @@ export type { CreateSessionInput, SessionRow, SessionsRepo } from './sessions.ts
 export { createConversationsRepo, ConversationRowSchema } from './conversations.ts';
 export type { ConversationListRow, ConversationRow, ConversationsRepo, ListConversationsOptions } from './conversations.ts';
 export { createMessagesRepo, MessageRowSchema, toChatMessage } from './messages.ts';
-export type { AssistantMessageInput, ConversationScope, MessageRow, MessagesRepo } from './messages.ts';
+export type { AssistantMessageInput, MessageRow, MessagesRepo } from './messages.ts';
+export type { ConversationScope, TurnFence } from './scope.ts';
 export { createChatEventsRepo, StoredEventSchema } from './chat-events.ts';
-export type { ChatEventPayload, ChatEventsRepo, EventsAfter, StoredEvent } from './chat-events.ts';
+export type { ChatEventPayload, ChatEventsRepo, EventToAppend, EventsAfter, StoredEvent } from './chat-events.ts';
 export { createSdkSessionStore } from './sdk-session-store.ts';
+export { createTurnLeasesRepo } from './turn-leases.ts';
+export type { AcquireResult, CloseDeadTurn, DeadTurn, TurnLeasesRepo } from './turn-leases.ts';
+export { createTranscriptsRepo, TranscriptLineSchema } from './transcripts.ts';
+export type { TranscriptLine, TranscriptsRepo } from './transcripts.ts';
+export { FEED_CHANNEL, FeedMessageSchema } from './feed-messages.ts';
+export type { FeedMessage } from './feed-messages.ts';
+export type { Feed, FeedHandlers, FeedOutgoing } from './feed.ts';
+export { isConnectionFailure } from './connection-failure.ts';

@@ -13,6 +13,7 @@ import {
 import { z } from 'zod';
 import { json, stripNul, type Queryable } from './db.ts';
 import { isUuid, selectOne, selectRows } from './rows.ts';
+import type { ConversationScope, TurnFence } from './scope.ts';
 import { StoreError } from './store-error.ts';
 
 /**
@@ -31,18 +32,16 @@ export const MessageRowSchema = z.object({
   durationMs: z.number().nullable(),
   error: z.object({ code: ErrorCodeSchema, message: z.string() }).nullable(),
   status: MessageStatusSchema,
+  /** Cut off by a crash or an outage, not ended by the model or the user. */
+  interrupted: z.boolean(),
   createdAt: z.date(),
   updatedAt: z.date(),
 });
 export type MessageRow = z.infer<typeof MessageRowSchema>;
 
 const COLUMNS = `m.id, m.turn_id AS "turnId", m.role, m.content, m.tool_calls AS "toolCalls", m.usage, m.cost_usd AS "costUsd",
-  m.duration_ms AS "durationMs", m.error, m.status, m.created_at AS "createdAt", m.updated_at AS "updatedAt"`;
+  m.duration_ms AS "durationMs", m.error, m.status, m.interrupted, m.created_at AS "createdAt", m.updated_at AS "updatedAt"`;
 
-export interface ConversationScope {
-  readonly userId: string;
-  readonly conversationId: string;
-}
 
 export interface AssistantMessageInput extends ConversationScope {
   readonly turnId: string;
@@ -53,6 +52,7 @@ export interface AssistantMessageInput extends ConversationScope {
   readonly costUsd?: number | null;
   readonly durationMs?: number | null;
   readonly error?: { code: ErrorCode; message: string } | null;
+  readonly interrupted?: boolean;
 }
 
 function checkScope(scope: ConversationScope): void {
@@ -81,19 +81,22 @@ export function createMessagesRepo(db: Queryable) {
     },
 
     /**
-     * Creates or rewrites the assistant message of a turn; its id stays the same across rewrites. Throws
-     * NOT_FOUND when the conversation is gone or not the user's.
+     * Creates or rewrites the assistant message of a turn; its id stays the same across rewrites. With a fence,
+     * only while that turn's lease is held (a process that lost its turn must not overwrite how another closed
+     * it). Throws NOT_FOUND when the conversation is gone or not the user's, LEASE_LOST without the lease.
      */
-    async upsertAssistantMessage(input: AssistantMessageInput): Promise<MessageRow> {
+    async upsertAssistantMessage(input: AssistantMessageInput, fence?: TurnFence): Promise<MessageRow> {
       checkScope(input);
       const row = await selectOne(
         db,
         MessageRowSchema,
-        `INSERT INTO messages AS m (id, conversation_id, turn_id, role, content, tool_calls, usage, cost_usd, duration_ms, error, status)
-         SELECT $3, c.id, $4, 'assistant', $5, $6::jsonb, $7::jsonb, $8, $9, $10::jsonb, $11 FROM conversations c WHERE c.id = $1 AND c.user_id = $2
+        `INSERT INTO messages AS m (id, conversation_id, turn_id, role, content, tool_calls, usage, cost_usd, duration_ms, error, status, interrupted)
+         SELECT $3, c.id, $4, 'assistant', $5, $6::jsonb, $7::jsonb, $8, $9, $10::jsonb, $11, $12 FROM conversations c
+         WHERE c.id = $1 AND c.user_id = $2
+           AND ($13::text IS NULL OR EXISTS (SELECT 1 FROM turn_leases l WHERE l.conversation_id = c.id AND l.turn_id = $4 AND l.holder = $13))
          ON CONFLICT (conversation_id, turn_id, role) DO UPDATE SET
            content = EXCLUDED.content, tool_calls = EXCLUDED.tool_calls, usage = EXCLUDED.usage, cost_usd = EXCLUDED.cost_usd,
-           duration_ms = EXCLUDED.duration_ms, error = EXCLUDED.error, status = EXCLUDED.status, updated_at = now()
+           duration_ms = EXCLUDED.duration_ms, error = EXCLUDED.error, status = EXCLUDED.status, interrupted = EXCLUDED.interrupted, updated_at = now()
          RETURNING ${COLUMNS}`,
         [
           input.conversationId,
@@ -107,10 +110,27 @@ export function createMessagesRepo(db: Queryable) {
           input.durationMs ?? null,
           input.error ? json(input.error, { forJsonb: true }) : null,
           input.status,
+          input.interrupted ?? false,
+          fence?.holder ?? null,
         ],
       );
-      if (!row) throw notFound();
-      return row;
+      if (row) return row;
+      if (!fence) throw notFound();
+      const found = await db.query('SELECT 1 AS one FROM conversations WHERE id = $1 AND user_id = $2', [input.conversationId, input.userId]);
+      throw found.length === 0 ? notFound() : new StoreError('LEASE_LOST', 'This process no longer holds the turn it was writing.');
+    },
+
+    /** The turn of the newest message, or null when there is none: what a process's live CLI must have seen. */
+    async latestTurnId(scope: ConversationScope): Promise<string | null> {
+      if (!isUuid(scope.userId) || !isUuid(scope.conversationId)) return null;
+      const row = await selectOne(
+        db,
+        z.object({ turnId: z.string() }),
+        `SELECT m.turn_id AS "turnId" FROM messages m JOIN conversations c ON c.id = m.conversation_id
+         WHERE m.conversation_id = $1 AND c.user_id = $2 ORDER BY m.ord DESC LIMIT 1`,
+        [scope.conversationId, scope.userId],
+      );
+      return row?.turnId ?? null;
     },
 
     /** In the order they were written; null when the conversation is not the user's. */
@@ -125,45 +145,6 @@ export function createMessagesRepo(db: Queryable) {
          WHERE m.conversation_id = $1 AND c.user_id = $2 ORDER BY m.ord`,
         [scope.conversationId, scope.userId],
       );
-    },
-
-    /**
-     * Marks answers left `running` by a server that stopped mid-turn as `error`: at start-up, for turns no
-     * process is writing any more. Only rows not written for `staleMs` are touched, so another replica's live
-     * turn is left alone. Each such turn also gets its closing events in the event log, as a failed turn has
-     * them (the `completed` text, then the error), so a client replaying the conversation sees the turn end.
-     * One statement: the answer is never marked failed without its closing events, and the conversation's row
-     * lock orders the new seqs after anything another replica appends.
-     */
-    async failAbandoned(staleMs: number, error: { code: ErrorCode; message: string; retryable: boolean }): Promise<number> {
-      const rows = await db.query<{ abandoned: number }>(
-        `WITH abandoned AS (
-           UPDATE messages SET status = 'error', error = $2::jsonb, updated_at = now()
-           WHERE role = 'assistant' AND status = 'running' AND updated_at < now() - $1::double precision * interval '1 millisecond'
-           RETURNING conversation_id, turn_id, ord
-         ), ranked AS (
-           SELECT conversation_id, turn_id,
-                  row_number() OVER (PARTITION BY conversation_id ORDER BY ord) AS k,
-                  count(*) OVER (PARTITION BY conversation_id) AS n
-           FROM abandoned
-         ), bumped AS (
-           UPDATE conversations c SET last_seq = c.last_seq + 2 * r.n
-           FROM (SELECT DISTINCT conversation_id, n FROM ranked) r WHERE c.id = r.conversation_id
-           RETURNING c.id, c.last_seq
-         ), closing AS (
-           INSERT INTO chat_events (conversation_id, seq, turn_id, event)
-           SELECT r.conversation_id, b.last_seq - 2 * r.n + 2 * r.k - 1 + e.i, r.turn_id,
-                  CASE e.i
-                    WHEN 0 THEN json_build_object('type', 'text', 'conversationId', r.conversation_id::text, 'turnId', r.turn_id, 'content', '', 'completed', true)
-                    ELSE json_build_object('type', 'error', 'conversationId', r.conversation_id::text, 'turnId', r.turn_id, 'code', $3::text, 'message', $4::text, 'retryable', $5::boolean)
-                  END
-           FROM ranked r JOIN bumped b ON b.id = r.conversation_id CROSS JOIN (VALUES (0), (1)) AS e (i)
-           RETURNING 1
-         )
-         SELECT (SELECT count(*) FROM abandoned)::int AS abandoned`,
-        [staleMs, json({ code: error.code, message: error.message }, { forJsonb: true }), error.code, error.message, error.retryable],
-      );
-      return rows[0]?.abandoned ?? 0;
     },
   };
 }

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import type { SessionStore } from '@anthropic-ai/claude-agent-sdk';
 import type { Logger } from 'pino';
 import type { Config } from '../config/index.ts';
@@ -5,6 +7,7 @@ import { createChatEventsRepo, type ChatEventsRepo } from './chat-events.ts';
 import { createConversationsRepo, type ConversationsRepo } from './conversations.ts';
 import { createCredentialsRepo, type CredentialsRepo } from './credentials.ts';
 import type { Db, DbKind } from './db.ts';
+import { postgresFeed, silentFeed, type Feed } from './feed.ts';
 import { migrate } from './migrate.ts';
 import { createMessagesRepo, type MessagesRepo } from './messages.ts';
 import { MIGRATIONS } from './migrations/index.ts';
@@ -14,6 +17,8 @@ import { createSdkSessionStore } from './sdk-session-store.ts';
 import { createSessionsRepo, type SessionsRepo } from './sessions.ts';
 import { StoreError, isStoreError } from './store-error.ts';
 import { createTokenCipher } from './token-cipher.ts';
+import { createTranscriptsRepo, type TranscriptsRepo } from './transcripts.ts';
+import { createTurnLeasesRepo, type TurnLeasesRepo } from './turn-leases.ts';
 import { createUsersRepo, type UsersRepo } from './users.ts';
 
 export type StoreConfig = Pick<Config, 'database' | 'sessionSecret'>;
@@ -21,6 +26,11 @@ export type StoreConfig = Pick<Config, 'database' | 'sessionSecret'>;
 export interface Store {
   readonly kind: DbKind;
   readonly db: Db;
+  /**
+   * This process among the servers sharing the database: the holder of its turn leases and the sender of its
+   * feed messages. New at every start, so a restarted process never mistakes a dead one's leases for its own.
+   */
+  readonly replicaId: string;
   readonly users: UsersRepo;
   /** Only with a SESSION_SECRET (multi-user mode), which is what encrypts the tokens. */
   readonly credentials: CredentialsRepo | null;
@@ -28,8 +38,14 @@ export interface Store {
   readonly conversations: ConversationsRepo;
   readonly messages: MessagesRepo;
   readonly events: ChatEventsRepo;
+  /** One running turn per conversation, across processes. */
+  readonly turns: TurnLeasesRepo;
   /** Pass as the Agent SDK's `sessionStore` option. */
   readonly sdkSessions: SessionStore;
+  /** The same transcripts, as the chat layer reads them. */
+  readonly transcripts: TranscriptsRepo;
+  /** Messages between the processes sharing the database (LISTEN/NOTIFY); silent with PGlite. */
+  readonly feed: Feed;
   /** For /ready: resolves when the database answers, else throws STORE_UNAVAILABLE. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -37,6 +53,10 @@ export interface Store {
 
 export interface OpenStoreOptions {
   readonly logger?: Logger;
+}
+
+function newReplicaId(): string {
+  return `${hostname().slice(0, 40)}:${process.pid}:${randomUUID().slice(0, 8)}`;
 }
 
 /** Opens PGlite in its directory, or PostgreSQL when DATABASE_URL is set, and brings the schema up to date. */
@@ -54,19 +74,28 @@ export async function openStore(config: StoreConfig, options: OpenStoreOptions =
     await db.close().catch(() => {});
     throw error;
   }
-  logger?.info({ store: db.kind, where }, 'store open');
+  const replicaId = newReplicaId();
+  const feed = config.database.kind === 'postgres' ? postgresFeed(config.database.url, db, replicaId, logger) : silentFeed();
+  logger?.info({ store: db.kind, where, replicaId }, 'store open');
   return {
     kind: db.kind,
     db,
+    replicaId,
     users: createUsersRepo(db),
     credentials: cipher ? createCredentialsRepo(db, cipher) : null,
     sessions: createSessionsRepo(db),
     conversations: createConversationsRepo(db),
     messages: createMessagesRepo(db),
-    events: createChatEventsRepo(db),
+    events: createChatEventsRepo(db, replicaId),
+    turns: createTurnLeasesRepo(db, replicaId, replicaId),
     sdkSessions: createSdkSessionStore(db),
+    transcripts: createTranscriptsRepo(db),
+    feed,
     ping: () => ping(db, where),
-    close: () => db.close(),
+    close: async () => {
+      await feed.close();
+      await db.close();
+    },
   };
 }
 
@@ -74,9 +103,10 @@ async function ping(db: Db, where: string): Promise<void> {
   try {
     await db.query('SELECT 1 AS one');
   } catch (error) {
-    if (isStoreError(error)) throw error;
-    const reason = (error as { code?: string }).code ?? (error as Error).message;
-    throw new StoreError('STORE_UNAVAILABLE', `The database at ${where} does not answer (${reason}). Check that it runs and DATABASE_URL is right.`, { cause: error });
+    if (isStoreError(error) && error.code !== 'STORE_UNAVAILABLE') throw error;
+    const cause = isStoreError(error) ? error.cause : error;
+    const reason = (cause as { code?: string }).code ?? (cause as Error).message;
+    throw new StoreError('STORE_UNAVAILABLE', `The database at ${where} does not answer (${reason}). Check that it runs and DATABASE_URL is right.`, { cause });
   }
 }
 

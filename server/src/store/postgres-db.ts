@@ -1,5 +1,6 @@
 import pg from 'pg';
 import type { Logger } from 'pino';
+import { asStoreError } from './connection-failure.ts';
 import type { Db, Queryable, Row, SqlParam } from './db.ts';
 
 const INT8_OID = 20;
@@ -29,14 +30,21 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Db {
   });
   // An idle client whose server went away emits here; without a listener the process would exit.
   pool.on('error', (error) => options.logger?.warn({ err: { message: error.message, code: (error as { code?: string }).code } }, 'PostgreSQL connection lost'));
-  const run = async <T>(client: pg.Pool | pg.PoolClient, sql: string, params: readonly SqlParam[] = []): Promise<T[]> =>
-    (await client.query(sql, [...params])).rows as T[];
+  const run = async <T>(client: pg.Pool | pg.PoolClient, sql: string, params: readonly SqlParam[] = []): Promise<T[]> => {
+    try {
+      return (await client.query(sql, [...params])).rows as T[];
+    } catch (error) {
+      throw asStoreError(error);
+    }
+  };
   let closed = false;
   return {
     kind: 'postgres',
     query: <T = Row>(sql: string, params?: readonly SqlParam[]) => run<T>(pool, sql, params),
     async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
-      const client = await pool.connect();
+      const client = await pool.connect().catch((error: unknown) => {
+        throw asStoreError(error);
+      });
       let broken: Error | undefined;
       try {
         await client.query('BEGIN');
@@ -50,7 +58,7 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Db {
           // The connection is unusable; the pool must not hand it out again.
           broken = rollbackError as Error;
         }
-        throw error;
+        throw asStoreError(error);
       } finally {
         client.release(broken);
       }

@@ -12,6 +12,8 @@ export const STORE_ERROR_CODES = [
   'TOKEN_UNREADABLE',
   /** A pagination cursor that this store did not hand out. */
   'BAD_CURSOR',
+  /** This process no longer holds the turn it writes for: it was closed as abandoned by another process. */
+  'LEASE_LOST',
 ] as const;
 export type StoreErrorCode = (typeof STORE_ERROR_CODES)[number];
 

@@ -166,6 +166,11 @@ export class ChatConnection implements Subscriber, ClosableSocket {
       this.send(protocolError('NOT_FOUND', undefined, ids));
       return;
     }
+    if (isStoreError(error, 'STORE_UNAVAILABLE')) {
+      this.log.warn({ userId: this.identity.userId, command: command.type }, 'chat command failed: database unavailable');
+      this.send(protocolError('STORE_UNAVAILABLE', undefined, ids));
+      return;
+    }
     this.log.error({ userId: this.identity.userId, command: command.type, err: error instanceof Error ? error.name : 'unknown' }, 'chat command failed');
     this.send(protocolError('INTERNAL', undefined, ids));
   }

@@ -9,8 +9,11 @@ const backends = useBackends();
 const scratch = mkdtempSync(join(tmpdir(), 'store-migrations-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-const slow: Migration = { version: 2, name: 'slow', statements: ['SELECT pg_sleep(0.3)', 'CREATE TABLE slow_marker (id integer PRIMARY KEY)'] };
-const broken: Migration = { version: 2, name: 'broken', statements: ['CREATE TABLE half_done (id integer)', 'SELECT no_such_function()'] };
+/** The versions this code knows, and the number a migration added after them would get. */
+const KNOWN = MIGRATIONS.map((migration) => migration.version);
+const NEXT = KNOWN.length + 1;
+const slow: Migration = { version: NEXT, name: 'slow', statements: ['SELECT pg_sleep(0.3)', 'CREATE TABLE slow_marker (id integer PRIMARY KEY)'] };
+const broken: Migration = { version: NEXT, name: 'broken', statements: ['CREATE TABLE half_done (id integer)', 'SELECT no_such_function()'] };
 
 async function openEmpty(backend: 'pglite' | 'postgres'): Promise<Db> {
   return backend === 'pglite' ? openPglite('memory://') : openPostgres(await backends.postgresUrl());
@@ -28,10 +31,10 @@ describe.each(BACKENDS)('migrations on %s', (backend) => {
   it('apply once; running them again changes nothing', async () => {
     const db = await openEmpty(backend);
     try {
-      expect(await migrate(db, MIGRATIONS)).toEqual({ applied: [1], unknown: [] });
+      expect(await migrate(db, MIGRATIONS)).toEqual({ applied: KNOWN, unknown: [] });
       expect(await migrate(db, MIGRATIONS)).toEqual({ applied: [], unknown: [] });
-      expect(await versions(db)).toEqual([1]);
-      for (const table of ['users', 'netbox_credentials', 'sessions', 'conversations', 'messages', 'chat_events', 'sdk_transcripts', 'sdk_sessions']) {
+      expect(await versions(db)).toEqual(KNOWN);
+      for (const table of ['users', 'netbox_credentials', 'sessions', 'conversations', 'messages', 'chat_events', 'sdk_transcripts', 'sdk_sessions', 'turn_leases', 'conversation_sdk_sessions']) {
         expect(await tableExists(db, table)).toBe(true);
       }
     } finally {
@@ -45,7 +48,7 @@ describe.each(BACKENDS)('migrations on %s', (backend) => {
       await expect(migrate(db, [...MIGRATIONS, broken])).rejects.toSatisfy((error) => isStoreError(error, 'MIGRATION_FAILED'));
       expect(await tableExists(db, 'half_done')).toBe(false);
       expect(await tableExists(db, 'users')).toBe(false);
-      expect(await migrate(db, MIGRATIONS)).toEqual({ applied: [1], unknown: [] });
+      expect(await migrate(db, MIGRATIONS)).toEqual({ applied: KNOWN, unknown: [] });
     } finally {
       await db.close();
     }
@@ -55,7 +58,7 @@ describe.each(BACKENDS)('migrations on %s', (backend) => {
     const db = await openEmpty(backend);
     try {
       await migrate(db, [...MIGRATIONS, slow]);
-      expect(await migrate(db, MIGRATIONS)).toEqual({ applied: [], unknown: [2] });
+      expect(await migrate(db, MIGRATIONS)).toEqual({ applied: [], unknown: [NEXT] });
       await expect(migrate(db, [...MIGRATIONS, { ...slow, name: 'renamed' }])).rejects.toThrow(/recorded as "slow"/);
       await expect(migrate(db, [slow])).rejects.toThrow(/numbered 1, 2, 3/);
     } finally {
@@ -70,9 +73,9 @@ describe('migrations on PostgreSQL with several servers starting at once', () =>
     const dbs = Array.from({ length: 4 }, () => openPostgres(url));
     try {
       const results = await Promise.all(dbs.map((db) => migrate(db, [...MIGRATIONS, slow])));
-      expect(results.filter((r) => r.applied.length > 0)).toEqual([{ applied: [1, 2], unknown: [] }]);
+      expect(results.filter((r) => r.applied.length > 0)).toEqual([{ applied: [...KNOWN, NEXT], unknown: [] }]);
       expect(results.filter((r) => r.applied.length === 0)).toHaveLength(3);
-      expect(await versions(dbs[0]!)).toEqual([1, 2]);
+      expect(await versions(dbs[0]!)).toEqual([...KNOWN, NEXT]);
     } finally {
       await Promise.all(dbs.map((db) => db.close()));
     }
@@ -82,7 +85,7 @@ describe('migrations on PostgreSQL with several servers starting at once', () =>
     const url = await backends.postgresUrl();
     const stores = await Promise.all([openStore({ database: { kind: 'postgres', url } }), openStore({ database: { kind: 'postgres', url } })]);
     try {
-      expect(await versions(stores[0].db)).toEqual([1]);
+      expect(await versions(stores[0].db)).toEqual(KNOWN);
       const user = await stores[0].users.upsert({ netboxUrl: 'https://n', username: 'x' });
       expect((await stores[1].users.get(user.id))?.username).toBe('x');
     } finally {

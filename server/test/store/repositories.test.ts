@@ -187,21 +187,27 @@ describe.each(BACKENDS)('repositories on %s', (backend) => {
       expect(conversations[0]).toMatchObject({ id: conversation.id, messageCount: 1 });
     });
 
-    it('delete removes its messages, events and SDK transcript', async () => {
+    it('delete removes its messages, events and the SDK transcripts of every session it had', async () => {
       const user = await newUser();
       const conversation = await store.conversations.create(user.id, { title: 'to delete' });
       const scope = { userId: user.id, conversationId: conversation.id };
+      // A first session whose transcript was lost, then the one that holds the context now.
+      await store.conversations.setSdkSessionId(user.id, conversation.id, 'sdk-lost-earlier');
+      await store.sdkSessions.append({ projectKey: 'p', sessionId: 'sdk-lost-earlier' }, [{ type: 'user', uuid: 'u0' }]);
       await store.conversations.setSdkSessionId(user.id, conversation.id, 'sdk-to-delete');
       await store.messages.addUserMessage({ ...scope, turnId: 't1', content: 'hi' });
       await store.events.append(scope, 't1', { type: 'text', content: 'x' });
       await store.sdkSessions.append({ projectKey: 'p', sessionId: 'sdk-to-delete' }, [{ type: 'user', uuid: 'u1' }]);
-      expect(await store.conversations.delete(user.id, conversation.id)).toBe(true);
+      expect(await store.conversations.knownSdkSessions(['sdk-to-delete', 'sdk-lost-earlier', 'sdk-other'])).toEqual(new Set(['sdk-to-delete', 'sdk-lost-earlier']));
+      expect((await store.conversations.delete(user.id, conversation.id))?.sort()).toEqual(['sdk-lost-earlier', 'sdk-to-delete']);
+      expect(await store.sdkSessions.load({ projectKey: 'p', sessionId: 'sdk-lost-earlier' })).toBeNull();
+      expect(await store.conversations.knownSdkSessions(['sdk-to-delete', 'sdk-lost-earlier'])).toEqual(new Set());
       expect(await store.conversations.get(user.id, conversation.id)).toBeNull();
       expect(await store.messages.list(scope)).toBeNull();
       expect(await store.events.after(scope, 0)).toBeNull();
       expect(await store.sdkSessions.load({ projectKey: 'p', sessionId: 'sdk-to-delete' })).toBeNull();
       expect(await store.db.query('SELECT 1 FROM messages WHERE conversation_id = $1', [conversation.id])).toEqual([]);
-      expect(await store.conversations.delete(user.id, conversation.id)).toBe(false);
+      expect(await store.conversations.delete(user.id, conversation.id)).toBeNull();
     });
   });
 
@@ -250,42 +256,6 @@ describe.each(BACKENDS)('repositories on %s', (backend) => {
       expect(messages?.[0]?.content).toBe('nul\uFFFDhere');
       expect(messages?.[1]?.content).toBe('emoji cut \uFFFD');
       expect(messages?.[1]?.toolCalls[0]).toMatchObject({ summary: 'cut \uFFFD', input: { q: 'nul\uFFFD' } });
-    });
-
-    it('marks answers left running by a stopped server as failed', async () => {
-      const user = await newUser();
-      const conversation = await store.conversations.create(user.id, { title: 'abandoned' });
-      const scope = { userId: user.id, conversationId: conversation.id };
-      await store.messages.upsertAssistantMessage({ ...scope, turnId: 't1', content: 'half', toolCalls: [], status: 'running' });
-      expect(await store.messages.failAbandoned(60_000, { code: 'INTERNAL', message: 'The server restarted.', retryable: true })).toBe(0);
-      await sleep(20);
-      expect(await store.messages.failAbandoned(10, { code: 'INTERNAL', message: 'The server restarted.', retryable: true })).toBeGreaterThanOrEqual(1);
-      expect((await store.messages.list(scope))?.[0]).toMatchObject({ status: 'error', content: 'half', error: { code: 'INTERNAL' } });
-    });
-
-    it('ends each abandoned turn in the event log too, after what was logged, once', async () => {
-      const user = await newUser();
-      const conversation = await store.conversations.create(user.id, { title: 'abandoned events' });
-      const scope = { userId: user.id, conversationId: conversation.id };
-      const ids = { conversationId: conversation.id, turnId: 't1' };
-      await store.messages.addUserMessage({ ...scope, turnId: 't1', content: 'question' });
-      await store.events.append(scope, 't1', { type: 'turn_start', ...ids, messageId: randomUUID(), content: 'question' });
-      await store.messages.upsertAssistantMessage({ ...scope, turnId: 't1', content: 'half', toolCalls: [], status: 'running' });
-      await store.events.append(scope, 't1', { type: 'text', ...ids, content: 'half', completed: false });
-      await sleep(20);
-      const error = { code: 'INTERNAL' as const, message: 'The server restarted.', retryable: true };
-      expect(await store.messages.failAbandoned(10, error)).toBeGreaterThanOrEqual(1);
-      expect(await store.messages.failAbandoned(10, error)).toBe(0);
-      const log = await store.events.after(scope, 0);
-      expect(log?.lastSeq).toBe(4);
-      expect(log?.events.map((e) => [e.seq, e.turnId, e.event])).toEqual([
-        [1, 't1', expect.objectContaining({ type: 'turn_start' })],
-        [2, 't1', expect.objectContaining({ type: 'text', completed: false })],
-        [3, 't1', { type: 'text', ...ids, content: '', completed: true }],
-        [4, 't1', { type: 'error', ...ids, ...error }],
-      ]);
-      // The next event of the conversation continues the numbering.
-      expect(await store.events.append(scope, 't2', { type: 'turn_start', conversationId: conversation.id, turnId: 't2' })).toBe(5);
     });
 
     it('refuses to write into a conversation that does not exist', async () => {

@@ -41,7 +41,7 @@ describe.each(BACKENDS)('user isolation on %s', (backend) => {
     expect(await store.conversations.rename(bob.id, conversationId, 'hijacked')).toBeNull();
     expect(await store.conversations.touch(bob.id, conversationId)).toBeNull();
     expect(await store.conversations.setSdkSessionId(bob.id, conversationId, 'bob-sdk')).toBeNull();
-    expect(await store.conversations.delete(bob.id, conversationId)).toBe(false);
+    expect(await store.conversations.delete(bob.id, conversationId)).toBeNull();
     const notFound = (error: unknown) => isStoreError(error, 'NOT_FOUND');
     await expect(store.messages.addUserMessage({ ...asBob, turnId: 't2', content: 'injected' })).rejects.toSatisfy(notFound);
     await expect(store.messages.upsertAssistantMessage({ ...asBob, turnId: 't1', content: 'overwritten', toolCalls: [], status: 'complete' })).rejects.toSatisfy(notFound);

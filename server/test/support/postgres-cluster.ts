@@ -21,6 +21,10 @@ export interface PostgresCluster {
   readonly port: number;
   /** Another empty database in the same cluster. */
   createDatabase(): Promise<string>;
+  /** Stops the server (as an outage does: every connection is cut) and keeps its data, to start it again. */
+  pause(): Promise<void>;
+  /** Starts the paused server again, on the same port with the same data. */
+  resume(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -46,9 +50,10 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
       throw new Error('PostgreSQL is not installed (no initdb): apt-get install postgresql, or set PG_BIN_DIR.', { cause: error });
     });
     let port = 0;
+    let settings = '';
     for (let attempt = 1; !started; attempt += 1) {
       port = await freePort();
-      const settings = `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off`;
+      settings = `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off`;
       try {
         await command('pg_ctl', ['start', '-D', data, '-w', '-t', '60', '-l', log, '-o', settings]);
         started = true;
@@ -78,6 +83,12 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
       url,
       port,
       createDatabase,
+      async pause() {
+        await command('pg_ctl', ['stop', '-D', data, '-m', 'fast', '-w', '-t', '60']);
+      },
+      async resume() {
+        await command('pg_ctl', ['start', '-D', data, '-w', '-t', '60', '-l', log, '-o', settings]);
+      },
       async stop() {
         if (stopped) return;
         stopped = true;

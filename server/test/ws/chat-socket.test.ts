@@ -220,6 +220,32 @@ describe('the chat socket on the real SDK, CLI, scripted model and sandbox', () 
     await client.turn(turnId);
   });
 
+  it('takes the same conversation written in upper case as the same conversation: still one turn at a time', async () => {
+    const client = await connect();
+    const { conversationId, turnId } = await client.ask('slow answer, then the same conversation in capitals');
+    const from = client.events.length;
+    client.send({ type: 'message', conversationId: conversationId.toUpperCase(), content: 'are you done?', clientMessageId: 'm-upper' });
+    const answer = await client.next((e) => (e.type === 'error' || e.type === 'turn_start') && e.clientMessageId === 'm-upper', { from });
+    expect(answer).toMatchObject({ type: 'error', code: 'TURN_IN_PROGRESS' });
+    client.send({ type: 'stop', conversationId: conversationId.toUpperCase() });
+    expect((await client.turn(turnId)).at(-1)).toMatchObject({ type: 'done', stopReason: 'stopped' });
+    // Resumed in capitals, it is the same log, under the id the server gave it.
+    const replay = await connect();
+    replay.send({ type: 'resume', conversationId: conversationId.toUpperCase(), afterSeq: 0 });
+    expect(await replay.next((e) => e.type === 'resumed')).toMatchObject({ conversationId, turnRunning: false });
+    expect(replay.events.filter((e) => e.type === 'turn_start')).toHaveLength(1);
+  });
+
+  it('takes the next message the moment `done` arrives: the turn is over before anyone hears it ended', async () => {
+    const client = await connect();
+    let turn = await client.ask('hello there');
+    for (let i = 0; i < 5; i++) {
+      await client.turn(turn.turnId);
+      turn = await client.ask(`hello again ${i}`, { conversationId: turn.conversationId });
+    }
+    expect((await client.turn(turn.turnId)).at(-1)).toMatchObject({ type: 'done', stopReason: 'end_turn' });
+  });
+
   it('survives a flood of frames: some are refused with one warning, and the socket lives', async () => {
     const client = await connect();
     for (let i = 0; i < 300; i++) client.send({ type: 'ping' });

@@ -1,6 +1,6 @@
 import type { NoticeEvent, ToolResultEvent } from '@netbox-chatbox/protocol';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ChatClient, textOf } from '../e2e-server/support/chat-client.ts';
+import { answerOf, ChatClient, textOf } from '../e2e-server/support/chat-client.ts';
 import { useTestServer } from '../e2e-server/support/test-server.ts';
 
 const RATE_LIMIT = 4;
@@ -31,6 +31,29 @@ describe('failures a user can act on, with the conversation intact', () => {
     expect(notices[0]?.message).toMatch(/^The AI model is overloaded; retrying \(attempt 1 of \d+\)\.$/);
     expect(textOf(events)).toContain('You said: hello there');
     expect(events.at(-1)).toMatchObject({ type: 'done', stopReason: 'end_turn' });
+  });
+
+  it('replaces the text of a model stream cut midway with the retry’s: one clean answer live, in the replay and stored', async () => {
+    const client = await connect();
+    const clean = await client.ask('hello there');
+    sent++;
+    const expected = textOf(await client.turn(clean.turnId));
+    server.model.setFaults([{ cutAfterChunks: 6 }]);
+    const { conversationId, turnId } = await client.ask('hello there');
+    sent++;
+    const events = await client.turn(turnId);
+    expect(events.at(-1)).toMatchObject({ type: 'done', stopReason: 'end_turn' });
+    // The cut attempt's words came, and were taken back: the answer is the retry's, once.
+    expect(events.filter((e) => e.type === 'text_reset')).toMatchObject([{ length: 0 }]);
+    expect(textOf(events).length).toBeGreaterThan(expected.length);
+    const answer = answerOf(events);
+    expect(answer).toBe(expected);
+    const stored = (await (await fetch(`${server.url}/api/conversations/${conversationId}`)).json()) as { messages: { content: string }[] };
+    expect(stored.messages.at(-1)?.content).toBe(expected);
+    const replay = await connect();
+    replay.send({ type: 'resume', conversationId, afterSeq: 0 });
+    await replay.next((e) => e.type === 'resumed');
+    expect(answerOf(replay.events.filter((e) => 'turnId' in e && e.turnId === turnId))).toBe(expected);
   });
 
   it('reports NetBox down in the tool result, and the answer says so instead of guessing', async () => {

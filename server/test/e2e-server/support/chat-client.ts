@@ -166,3 +166,13 @@ export class ChatClient {
 export function textOf(events: readonly ServerEvent[]): string {
   return events.flatMap((e) => (e.type === 'text' ? [e.content] : [])).join('');
 }
+
+/** The answer as a client that honours `text_reset` shows it: chunks appended, cut back at each reset. */
+export function answerOf(events: readonly ServerEvent[]): string {
+  let answer = '';
+  for (const event of events) {
+    if (event.type === 'text') answer += event.content;
+    if (event.type === 'text_reset') answer = answer.slice(0, event.length);
+  }
+  return answer;
+}
