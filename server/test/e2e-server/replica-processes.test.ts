@@ -182,6 +182,21 @@ describe('two server processes on one PostgreSQL', () => {
     expect(seen).toEqual(sent);
   }, 90_000);
 
+  it('stop, from a socket on one process, the turn running on the other', async () => {
+    const [one, two] = await Promise.all([startServer(), startServer()]);
+    const a = await connect(one);
+    const { conversationId, turnId } = await a.ask('slow answer, stopped from elsewhere');
+    await a.until(() => (a.events.filter((e) => e.type === 'text' && e.turnId === turnId).length >= 5 ? true : undefined));
+    const b = await connect(two);
+    b.send({ type: 'resume', conversationId, afterSeq: 0 });
+    expect(await b.next((e) => e.type === 'resumed')).toMatchObject({ turnRunning: true });
+    b.send({ type: 'stop', conversationId });
+    const seen = await b.turn(turnId);
+    expect(seen.at(-1)).toMatchObject({ type: 'done', stopReason: 'stopped' });
+    expect(textOf(seen)).not.toContain('word199');
+    expect((await a.turn(turnId)).at(-1)).toMatchObject({ type: 'done', stopReason: 'stopped' });
+  }, 90_000);
+
   it('close, on the other process within 30 s, a turn whose process was killed (kill -9), and go on there with the full context', async () => {
     const [one, two] = await Promise.all([startServer(), startServer()]);
     const a = await connect(one);
