@@ -1,18 +1,24 @@
 import { availableParallelism, loadavg, totalmem } from 'node:os';
 import { Cleanup } from './support/server-cleanup.ts';
 import { measureConcurrency } from './support/server-concurrency.ts';
+import { measureFailover } from './support/server-failover.ts';
+import { measureFairness } from './support/server-fairness.ts';
 import { measureFirstToken } from './support/server-first-token.ts';
 import { measureMemory } from './support/server-memory.ts';
 import { concurrencyTable, firstTokenTable, memoryTable, warmTurnsTable } from './support/server-report.ts';
+import { measureReplicas } from './support/server-replicas.ts';
+import { failoverTable, fairnessTable, replicasTable } from './support/server-report-replicas.ts';
 import { measureWarmTurns } from './support/server-warm-turns.ts';
 import { startWorld, TOOL_QUESTION } from './support/server-world.ts';
 
 /**
  * The chat server's costs, each against a baseline measured in the same run: warm-turn latency against the raw
  * Agent SDK, a new conversation's first token with and without warm-up, memory against the idle server, and
- * many conversations at once against one alone. Everything runs on loopback against the sandbox NetBox and the
- * scripted model, with the real SDK and CLI.
- * Usage: npm run bench:server [-- --quick] [--concurrency N] [--only 1,2,3,4]
+ * many conversations at once against one alone; two replicas on one PostgreSQL against one, the time a dead
+ * replica's turn takes to be closed by the other against a graceful stop, and a light user's first token beside a
+ * heavy one against alone. Everything runs on loopback against the sandbox NetBox and the scripted model, with the
+ * real SDK and CLI (and a throwaway PostgreSQL cluster for 5 and 6).
+ * Usage: npm run bench:server [-- --quick] [--concurrency N] [--only 1,2,3,4,5,6,7]
  */
 const argv = process.argv.slice(2);
 const option = (name: string): string | undefined => {
@@ -21,7 +27,7 @@ const option = (name: string): string | undefined => {
 };
 const quick = argv.includes('--quick');
 const concurrency = Number(option('concurrency') ?? (quick ? 16 : 50));
-const only = new Set((option('only') ?? '1,2,3,4').split(',').map(Number));
+const only = new Set((option('only') ?? '1,2,3,4,5,6,7').split(',').map(Number));
 if (!Number.isInteger(concurrency) || concurrency < 1) {
   process.stderr.write('--concurrency must be a whole number of at least 1\n');
   process.exit(2);
@@ -32,6 +38,9 @@ const settings = {
   firstTokenSamples: quick ? 2 : 5,
   memory: { live: quick ? 3 : 6, stored: quick ? 6 : 24, idleMs: 8_000 },
   singles: quick ? 1 : 3,
+  replicas: { conversations: quick ? 8 : 16, poolPerReplica: 4 },
+  failoverSamples: quick ? 1 : 3,
+  fairness: { heavyQuestions: 4, samples: quick ? 1 : 3 },
 };
 
 const print = (text = '') => process.stdout.write(`${text}\n`);
@@ -71,6 +80,21 @@ try {
     phase(`concurrency: ${concurrency} conversations at once`);
     print();
     print(concurrencyTable(await measureConcurrency(cleanup, world, { concurrency, singles: settings.singles })));
+  }
+  if (only.has(5)) {
+    phase(`replicas: ${settings.replicas.conversations} conversations, one replica against two on one PostgreSQL`);
+    print();
+    print(replicasTable(await measureReplicas(cleanup, world, settings.replicas)));
+  }
+  if (only.has(6)) {
+    phase(`failover: ${settings.failoverSamples} replicas killed and stopped mid-answer`);
+    print();
+    print(failoverTable(await measureFailover(cleanup, world, settings.failoverSamples)));
+  }
+  if (only.has(7)) {
+    phase(`fairness: a light user beside ${settings.fairness.heavyQuestions} long answers of a heavy one`);
+    print();
+    print(fairnessTable(await measureFairness(cleanup, world, settings.fairness)));
   }
   print();
   print(`total bench time ${((performance.now() - started) / 1000).toFixed(0)} s; load average at end ${load()}`);

@@ -28,6 +28,8 @@ export interface ChildApp {
   waitForLog(msg: string, n: number, timeoutMs?: number): Promise<void>;
   /** Asks the server to collect garbage and report its heap. */
   collectGarbage(): Promise<HeapFigures>;
+  /** `kill -9` of the server alone, as a crash; resolves once it is gone. Its CLI processes are stopped later, by stop(). */
+  kill(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -45,7 +47,9 @@ export async function startChildApp(cleanup: Cleanup, env: Record<string, string
   const pid = child.pid;
   if (pid === undefined) throw new Error('the server process did not start');
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  cleanup.add(`server process ${pid}`, () => stopChild(child, pid, exited));
+  /** What it started, noted before a kill -9 (after it, they belong to init and cannot be found from its PID). */
+  const orphans: { pid: number; startTime: string }[] = [];
+  cleanup.add(`server process ${pid}`, () => stopChild(child, pid, exited, orphans));
 
   const counts = new Map<string, number>();
   const waiters = new Set<() => void>();
@@ -91,12 +95,17 @@ export async function startChildApp(cleanup: Cleanup, env: Record<string, string
         heapReports.push(resolve);
         child.kill('SIGUSR2');
       }),
+    kill: async () => {
+      orphans.push(...descendants(pid));
+      signal(pid, 'SIGKILL');
+      await exited;
+    },
     stop: () => cleanup.run(`server process ${pid}`),
   };
 }
 
-async function stopChild(child: ChildProcess, pid: number, exited: Promise<void>): Promise<void> {
-  const below = descendants(pid);
+async function stopChild(child: ChildProcess, pid: number, exited: Promise<void>, orphans: readonly { pid: number; startTime: string }[]): Promise<void> {
+  const below = [...descendants(pid), ...orphans];
   if (child.exitCode === null && child.signalCode === null) {
     signal(pid, 'SIGTERM');
     const timer = setTimeout(() => signal(pid, 'SIGKILL'), 20_000);

@@ -2,6 +2,7 @@ import type { ConcurrencyFigures } from './server-concurrency.ts';
 import type { FirstTokenFigures } from './server-first-token.ts';
 import type { MemoryFigures, MemoryReading } from './server-memory.ts';
 import { mb, median, ms, percentile, signedMs, times } from './server-stats.ts';
+import { CLI_PROCESS_BYTES, defaultMaxLiveSessions } from '../../server/src/config/live-sessions.ts';
 import { table } from './server-table.ts';
 import type { WarmTurnFigures } from './server-warm-turns.ts';
 
@@ -76,6 +77,7 @@ export function memoryTable(f: MemoryFigures): string {
       `V8: idle ${heap(f.idle)}; ${f.liveConversations} live ${heap(f.live)}; ${f.liveConversations} stored ${heap(f.settled)}; ${f.storedConversations} stored ${heap(f.stored)}`,
       `V8 heap used per idle conversation (same two readings): ${kb(heapPerStored)}; idle runtimes are dropped by a 30 s sweep, not waited for here`,
       `not counted above: ${f.idle.tooling.map((c) => `${c.name} ${mb(c.rssKb)}`).join(', ') || 'nothing'} (tsx's compiler service beside the server); failed turns: ${f.failures}`,
+      `MAX_LIVE_SESSIONS unset defaults from memory at ${mb(CLI_PROCESS_BYTES / 1024)} per CLI process (server/src/config/live-sessions.ts; the mean above is what to check it against): ${defaultMaxLiveSessions()} on this machine`,
     ],
   );
 }

@@ -82,10 +82,25 @@ export interface BenchApp {
   close(): Promise<void>;
 }
 
-/** The whole server in this process (startApp), single-user against the world, PGlite in a temp DATA_DIR. */
-export async function startBenchApp(cleanup: Cleanup, world: BenchWorld, settings: { warmUp: boolean; env?: Record<string, string>; label: string }): Promise<BenchApp> {
+/** Signs cookies in multi-user mode; any 32 characters or more. */
+const BENCH_SESSION_SECRET = 'bench-session-secret-0123456789-abcdefghijkl';
+
+/**
+ * The whole server in this process (startApp), single-user against the world (or multi-user, where the
+ * sandbox's users sign in), PGlite in a temp DATA_DIR.
+ */
+export async function startBenchApp(
+  cleanup: Cleanup,
+  world: BenchWorld,
+  settings: { warmUp: boolean; env?: Record<string, string>; label: string; multiUser?: boolean },
+): Promise<BenchApp> {
   const dataDir = tempDir(cleanup, 'bench-server-');
-  const config = benchConfig(serverEnv(world, settings.env), dataDir);
+  const env = serverEnv(world, settings.env);
+  if (settings.multiUser) {
+    delete env.NETBOX_TOKEN;
+    env.SESSION_SECRET = BENCH_SESSION_SECRET;
+  }
+  const config = benchConfig(env, dataDir);
   const running = await startApp({ config, logger: benchLogger(), warmUp: settings.warmUp });
   const what = `server (${settings.label})`;
   cleanup.add(what, () => running.close());

@@ -38,22 +38,28 @@ let counter = 0;
 /** A real WebSocket client (the `ws` package) that times each turn it asks for; one turn at a time or many. */
 export class BenchSocket {
   private readonly pending = new Set<Pending>();
+  private readonly watchers = new Set<(event: ServerEvent, at: number) => void>();
   private closed = false;
 
   private readonly socket: WebSocket;
 
   private constructor(socket: WebSocket) {
     this.socket = socket;
-    socket.on('message', (data) => this.onEvent(JSON.parse(data.toString()) as ServerEvent, performance.now()));
+    socket.on('message', (data) => {
+      const event = JSON.parse(data.toString()) as ServerEvent;
+      const at = performance.now();
+      for (const watch of this.watchers) watch(event, at);
+      this.onEvent(event, at);
+    });
     socket.on('close', () => {
       this.closed = true;
       for (const p of this.pending) this.fail(p, new Error('socket closed during a turn'));
     });
   }
 
-  /** Opens `/ws/chat` and waits for `connected`. */
-  static async connect(wsUrl: string): Promise<BenchSocket> {
-    const socket = new WebSocket(wsUrl);
+  /** Opens `/ws/chat` (with a session cookie in multi-user mode) and waits for `connected`. */
+  static async connect(wsUrl: string, options: { cookie?: string } = {}): Promise<BenchSocket> {
+    const socket = new WebSocket(wsUrl, options.cookie ? { headers: { cookie: options.cookie } } : {});
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('no connected event within 30 s')), 30_000);
       socket.once('message', (data) => {
@@ -88,6 +94,28 @@ export class BenchSocket {
       };
       this.pending.add(pending);
       this.socket.send(JSON.stringify({ type: 'message', content, clientMessageId, ...(conversationId ? { conversationId } : {}) }));
+    });
+  }
+
+  /** Sends a command as it is (resume, stop). */
+  send(command: Record<string, unknown>): void {
+    this.socket.send(JSON.stringify(command));
+  }
+
+  /** Resolves with the first event from now on that matches, and when it arrived (performance.now()). */
+  waitFor(match: (event: ServerEvent) => boolean, timeoutMs = 120_000): Promise<{ event: ServerEvent; at: number }> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.watchers.delete(watch);
+        reject(new Error(`no matching event within ${timeoutMs} ms`));
+      }, timeoutMs);
+      const watch = (event: ServerEvent, at: number): void => {
+        if (!match(event)) return;
+        clearTimeout(timer);
+        this.watchers.delete(watch);
+        resolve({ event, at });
+      };
+      this.watchers.add(watch);
     });
   }
 
