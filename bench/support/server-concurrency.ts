@@ -19,12 +19,12 @@ export interface ConcurrencyFigures {
 
 /**
  * `concurrency` users (one socket each) send a NetBox question at the same moment, each a new conversation, to a
- * server with the default cap on live CLI processes: the rest wait in the pool's queue and hear `busy`. Warm-up
+ * server capped at 8 live CLI processes (the old default): the rest wait in the pool's queue and hear `busy`. Warm-up
  * is off and each conversation starts its own CLI, like the baseline, so the ratio shows the cost of sharing the
  * machine and the queue. A short SESSION_IDLE_MS lets the baseline's session close before the burst.
  */
 export async function measureConcurrency(cleanup: Cleanup, world: BenchWorld, settings: { concurrency: number; singles: number }): Promise<ConcurrencyFigures> {
-  const app = await startBenchApp(cleanup, world, { warmUp: false, env: { SESSION_IDLE_MS: '1000' }, label: 'concurrency' });
+  const app = await startBenchApp(cleanup, world, { warmUp: false, env: { SESSION_IDLE_MS: '1000', MAX_LIVE_SESSIONS: '8' }, label: 'concurrency' });
   const pool = app.running.pool;
   try {
     const single: TimedTurn[] = [];

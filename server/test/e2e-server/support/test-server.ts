@@ -53,7 +53,10 @@ export function captureLogger(): { logger: Logger; lines: string[] } {
 
 /** The configuration a test server gets, from the same loadConfig as production. */
 export function testConfig(env: Record<string, string>, dataDir: string, inMemory: boolean): Config {
-  const config = loadConfig({ PATH: process.env.PATH, DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'debug', ...env }, { envFile: null });
+  // The machine's memory would allow dozens of CLI processes; tests keep to the 8 they were written for, shared
+  // freely unless a test asks for limits of its own.
+  const pool = 'MAX_LIVE_SESSIONS' in env ? {} : { MAX_LIVE_SESSIONS: '8', MAX_LIVE_SESSIONS_PER_USER: '8' };
+  const config = loadConfig({ PATH: process.env.PATH, DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'debug', ...pool, ...env }, { envFile: null });
   return inMemory ? { ...config, database: { kind: 'pglite', dir: PGLITE_MEMORY } } : config;
 }
 
