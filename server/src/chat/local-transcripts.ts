@@ -24,7 +24,9 @@ export function removeLocalTranscripts(dataDir: string, userId: string, sessionI
 export async function sweepLocalTranscripts(store: Store, dataDir: string, logger: Logger): Promise<number> {
   let removed = 0;
   const now = Date.now();
-  for (const configDir of [...allUserConfigDirs(dataDir), ...resumeConfigDirs()]) {
+  // Only this server's own folders: the temp dir's resume copies may be another server's, whose sessions this
+  // store does not know (they are removed by id when deleted, and when their process ends).
+  for (const configDir of allUserConfigDirs(dataDir)) {
     const old = localSessions(configDir).filter((session) => now - session.mtimeMs > YOUNG_MS);
     if (old.length === 0) continue;
     const known = await store.conversations.knownSdkSessions(old.map((session) => session.sessionId));
