@@ -5,7 +5,7 @@ import { pino } from 'pino';
 import { AgentError, safeError, type AgentErrorCode } from './agent-errors.ts';
 import type { AgentEvent, AgentEventSink } from './agent-events.ts';
 import { InputChannel } from './input-channel.ts';
-import { removeResumeCopies } from './session-files.ts';
+import { ResumeCopy } from './session-files.ts';
 import { TurnWatch } from './turn-watch.ts';
 import type { Lease, PoolMember, SessionPool } from './session-pool.ts';
 import { isFailedResult, isLostSession, TurnMapper, usageOf } from './turn-mapper.ts';
@@ -60,16 +60,6 @@ interface Live {
   readonly input: InputChannel;
   readonly lease: Lease;
   readonly ended: Promise<void>;
-}
-
-/** The private copy of the transcript the SDK made for a resumed process, removed once that process is gone. */
-function dropResumeCopy(sessionId: string | undefined, logger: Logger): void {
-  if (sessionId === undefined) return;
-  try {
-    removeResumeCopies(sessionId);
-  } catch (error) {
-    logger.warn({ err: errorName(error) }, 'removing a resumed transcript copy failed');
-  }
 }
 
 const STOPPED = Symbol('stopped');
@@ -248,6 +238,8 @@ export class AgentSession implements PoolMember {
     }
     this.current = 'starting';
     const input = new InputChannel();
+    // Before the SDK copies the stored transcript out for the process: what appears after is this process's.
+    const copy = resume === undefined || spare ? undefined : new ResumeCopy(resume);
     let q: Query;
     try {
       q = spare ? spare.query(input) : query({ prompt: input, options: this.options.makeOptions(resume) });
@@ -256,20 +248,30 @@ export class AgentSession implements PoolMember {
       throw error;
     }
     this.logger.debug({ resume: resume !== undefined, warm: spare !== undefined }, 'cli process started');
-    const ended = this.consume(q, input, lease).finally(() => dropResumeCopy(resume, this.logger));
+    const ended = this.consume(q, input, lease, copy);
     this.live = { query: q, input, lease, ended };
   }
 
-  private async consume(q: Query, input: InputChannel, lease: Lease): Promise<void> {
+  private async consume(q: Query, input: InputChannel, lease: Lease, copy: ResumeCopy | undefined): Promise<void> {
     // The CLI lists its MCP servers at the start of every turn; a failed one is news once per process.
     const mcpReported = new Set<string>();
+    let first = true;
     try {
-      for await (const message of q) this.onMessage(message, mcpReported);
+      for await (const message of q) {
+        if (first) copy?.started();
+        first = false;
+        this.onMessage(message, mcpReported);
+      }
     } catch (error) {
       // After an error result the SDK throws once its input ends; that turn has already been reported.
       if (this.turn?.query === q) this.logger.warn({ err: errorName(error) }, 'cli process failed');
       else this.logger.debug({ err: errorName(error) }, 'cli process ended with an error');
     } finally {
+      try {
+        copy?.remove();
+      } catch (error) {
+        this.logger.warn({ err: errorName(error) }, 'removing a resumed transcript copy failed');
+      }
       input.end();
       lease.release();
       if (this.live?.query === q) {

@@ -54,16 +54,37 @@ function list(dir: string): string[] {
   }
 }
 
+/** The private directories (`claude-resume-*`) holding a copy of this session's transcript, by their root. */
+export function resumeCopies(sessionId: string): string[] {
+  const id = sessionId.toLowerCase();
+  return resumeConfigDirs()
+    .filter((configDir) => localSessions(configDir).some((session) => session.sessionId === id))
+    .map((configDir) => dirname(configDir));
+}
+
 /**
- * Deletes the private directories the SDK made for CLI processes that resumed this session (it leaves them
- * behind): once such a process has ended, its copy of the transcript is only a stale duplicate of the store's.
+ * Watches for the private copy the SDK makes when a CLI process resumes a session, and deletes it once that
+ * process has ended (the SDK leaves it behind; it is then only a stale duplicate of the store's). Only the
+ * copies that appeared while this process started are its own: another process on the same machine may hold a
+ * copy of the same session, made later, that must stay.
  */
-export function removeResumeCopies(sessionId: string): number {
-  let removed = 0;
-  for (const configDir of resumeConfigDirs()) {
-    if (!localSessions(configDir).some((session) => session.sessionId === sessionId.toLowerCase())) continue;
-    rmSync(dirname(configDir), { recursive: true, force: true });
-    removed++;
+export class ResumeCopy {
+  private readonly before: ReadonlySet<string>;
+  private mine: string[] = [];
+  private readonly sessionId: string;
+
+  constructor(sessionId: string) {
+    this.sessionId = sessionId;
+    this.before = new Set(resumeCopies(sessionId));
   }
-  return removed;
+
+  /** Call once the process runs: the SDK made its copy before starting it. */
+  started(): void {
+    this.mine = resumeCopies(this.sessionId).filter((dir) => !this.before.has(dir));
+  }
+
+  remove(): void {
+    for (const dir of this.mine) rmSync(dir, { recursive: true, force: true });
+    this.mine = [];
+  }
 }

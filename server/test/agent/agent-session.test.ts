@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SessionPool, type AgentEvent, type ToolResultEvent, type ToolUseEvent } from '../../src/agent/index.ts';
 import { API_KEY, captureLogger, eventually, useAgentHarness } from './support/agent-harness.ts';
+import { resumeCopies } from '../../src/agent/session-files.ts';
 import { MemorySessionStore } from './support/memory-session-store.ts';
 
 const SLOW_WORDS = Array.from({ length: 80 }, (_, i) => `word${i}`).join(' ');
@@ -107,12 +108,19 @@ describe('an agent session on the real SDK and CLI', () => {
     expect(store.entries.get(sessionId as string)?.length).toBeGreaterThan(0);
     rmSync(firstDir, { recursive: true, force: true });
 
+    // Copies of this session already on the machine (another process's) are not this process's to delete.
+    const othersCopy = resumeCopies(sessionId as string);
     const second = harness.session(pool, { resumeSessionId: sessionId, overrides: { dataDir: harness.scratchDir(), sessionStore: store } });
     const turnId = second.session.send('and what did I ask first?');
     expect(await second.log.ended(turnId)).toMatchObject({ type: 'done', sessionId });
     expect(second.log.text(turnId)).toContain('You first asked: "hello there"');
     expect(store.loads).toBeGreaterThan(0);
+    // The SDK copied the stored transcript into a private temp directory for the process, and leaves it there.
+    const copies = resumeCopies(sessionId as string).filter((dir) => !othersCopy.includes(dir));
+    expect(copies).toHaveLength(1);
     await second.session.close();
+    // Gone with the process that used it.
+    expect(resumeCopies(sessionId as string).filter((dir) => !othersCopy.includes(dir))).toEqual([]);
   });
 
   it('says SESSION_LOST when the transcript to resume is gone, and the next message starts afresh', async () => {
