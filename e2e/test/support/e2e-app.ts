@@ -38,7 +38,7 @@ export interface E2eApp {
 }
 
 /** The whole product for one test file: sandbox NetBox (with an XSS-named device), scripted model, server serving the built UI. */
-export function useE2eApp(settings: { mode?: 'multi-user' | 'single-user'; chunkDelayMs?: number } = {}): E2eApp {
+export function useE2eApp(settings: { mode?: 'multi-user' | 'single-user'; chunkDelayMs?: number; env?: Record<string, string> } = {}): E2eApp {
   const state: { app?: RunningApp; model?: ScriptedModel; sandbox?: RunningSandbox; dir?: string; lines: string[] } = { lines: [] };
   beforeAll(async () => {
     const dataset = generatedDataset();
@@ -51,6 +51,7 @@ export function useE2eApp(settings: { mode?: 'multi-user' | 'single-user'; chunk
       NETBOX_URL: state.sandbox.url,
       ANTHROPIC_BASE_URL: state.model.url,
       ANTHROPIC_API_KEY: API_KEY,
+      ...settings.env,
     };
     if (settings.mode === 'single-user') env.NETBOX_TOKEN = state.sandbox.token;
     else env.SESSION_SECRET = 'e2e-session-secret-0123456789-abcdefghijklmnop';

@@ -64,6 +64,9 @@ interface Live {
 
 const STOPPED = Symbol('stopped');
 
+/** Added to the stall limit before a turn's first SDK message. */
+const STARTUP_ALLOWANCE_MS = 30_000;
+
 /**
  * One conversation's agent: one CLI process in streaming-input mode while the conversation is active, closed
  * when idle and resumed (with the SDK session id) on the next message. Reports what happens as `AgentEvent`s.
@@ -206,7 +209,8 @@ export class AgentSession implements PoolMember {
       const live = this.live as Live | undefined;
       if (!live) throw new AgentError('INTERNAL');
       this.current = 'running';
-      turn.watch.arm();
+      // Until the CLI says anything, it is starting (a cold process, its MCP servers connecting), not stalling.
+      turn.watch.arm(STARTUP_ALLOWANCE_MS);
       turn.query = live.query;
       live.input.push(text);
       if (turn.stopRequested) this.interruptLive(turn);
