@@ -35,6 +35,6 @@ export type {
   ToolData,
 } from './result/tool-data.ts';
 export { DEFAULT_LIMITS } from './query/tool-context.ts';
-export type { AroundToolCall, ToolLimits } from './query/tool-context.ts';
+export type { AroundToolCall, ToolCallInfo, ToolLimits } from './query/tool-context.ts';
 export { ResolveCache } from './query/resolve-cache.ts';
 export { NETBOX_TOOL_NAMES as NETBOX_MCP_TOOL_NAMES } from './tools/all-tools.ts';

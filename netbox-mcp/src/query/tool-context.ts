@@ -25,5 +25,11 @@ export interface ToolContext {
   readonly aroundToolCall?: AroundToolCall;
 }
 
+/** The call being wrapped: the tool, and the client's id for it when the client sends one (Claude Code does). */
+export interface ToolCallInfo {
+  readonly tool: string;
+  readonly toolUseId: string | undefined;
+}
+
 /** Wraps one tool call; it must call `run` once and return what it returns. */
-export type AroundToolCall = <T>(tool: string, run: () => Promise<T>) => Promise<T>;
+export type AroundToolCall = <T>(call: ToolCallInfo, run: () => Promise<T>) => Promise<T>;

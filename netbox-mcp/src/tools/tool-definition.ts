@@ -17,6 +17,9 @@ export interface ToolDefinition<Shape extends z.ZodRawShape> {
   readonly handler: (args: z.infer<z.ZodObject<Shape>>, ctx: ToolContext) => Promise<CallToolResult>;
 }
 
+/** Where Claude Code puts its tool_use id in a tools/call request's `_meta`: it ties the call to the model's turn. */
+const CLAUDE_TOOL_USE_ID = 'claudecode/toolUseId';
+
 /** A tool ready to be put on a server, its argument types kept inside. */
 export interface Tool {
   readonly name: string;
@@ -35,11 +38,13 @@ export function defineTool<Shape extends z.ZodRawShape>(tool: ToolDefinition<Sha
           inputSchema: tool.input,
           annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true, ...tool.annotations },
         },
-        (async (args: z.infer<z.ZodObject<Shape>>) => {
+        (async (args: z.infer<z.ZodObject<Shape>>, extra: { _meta?: Record<string, unknown> } | undefined) => {
           const started = Date.now();
           try {
             const call = () => tool.handler(args, ctx);
-            const result = await (ctx.aroundToolCall ? ctx.aroundToolCall(tool.name, call) : call());
+            const toolUseId = extra?._meta?.[CLAUDE_TOOL_USE_ID];
+            const info = { tool: tool.name, toolUseId: typeof toolUseId === 'string' ? toolUseId : undefined };
+            const result = await (ctx.aroundToolCall ? ctx.aroundToolCall(info, call) : call());
             ctx.logger.debug({ tool: tool.name, ms: Date.now() - started, error: result.isError === true }, 'tool call');
             return result;
           } catch (error) {

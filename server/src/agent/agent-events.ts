@@ -16,6 +16,7 @@ export type AgentEvent =
   | ToolResultEvent
   | RetryEvent
   | McpServerFailedEvent
+  | ModelRequestEvent
   | DoneEvent
   | ErrorEvent;
 
@@ -53,6 +54,23 @@ export interface ToolSlowEvent {
   readonly toolUseId: string;
   readonly name: string;
   readonly elapsedMs: number;
+}
+
+/**
+ * One request to the model ended (the CLI makes one per step: before and after each tool call). For tracing and
+ * metrics only: nothing of it is recorded in the conversation.
+ */
+export interface ModelRequestEvent {
+  readonly type: 'model_request';
+  readonly turnId: string;
+  readonly model: string;
+  /** Epoch milliseconds of its first streamed event, and how long until its last. */
+  readonly startedAt: number;
+  readonly durationMs: number;
+  readonly inputTokens: number;
+  readonly outputTokens: number;
+  /** False when its stream was cut before the model said why it stopped (the CLI retries such a request). */
+  readonly completed: boolean;
 }
 
 /** A piece of the answer as the model streams it (token level). */

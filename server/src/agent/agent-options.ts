@@ -1,5 +1,5 @@
 import type { McpServerConfig, Options, SessionStore } from '@anthropic-ai/claude-agent-sdk';
-import { createNetboxMcpServer, type NetboxMcpOptions } from '@netbox-chatbox/netbox-mcp';
+import { createNetboxMcpServer, type AroundToolCall, type NetboxMcpOptions } from '@netbox-chatbox/netbox-mcp';
 import type { Logger } from 'pino';
 import { ensureAgentDirs } from './agent-dirs.ts';
 import { buildAgentEnv, secretValues } from './agent-env.ts';
@@ -35,6 +35,8 @@ export interface AgentOptionsInput {
   readonly requestTimeoutMs?: number;
   readonly systemPrompt?: string;
   readonly logger?: Logger;
+  /** Around each NetBox tool call, in its async context: the turn's tracing span (observability/turn-telemetry.ts). */
+  readonly aroundToolCall?: AroundToolCall;
 }
 
 /** The CLI's retries before a turn fails: about 9 s of back-off, where its default of 10 can take minutes. */
@@ -78,7 +80,11 @@ export function buildAgentOptions(input: AgentOptionsInput): Options {
       [NETBOX_SERVER]: {
         type: 'sdk',
         name: NETBOX_SERVER,
-        instance: createNetboxMcpServer({ netbox: input.netbox, ...(logger ? { logger: logger.child({ component: 'netbox-mcp' }) } : {}) }),
+        instance: createNetboxMcpServer({
+          netbox: input.netbox,
+          ...(logger ? { logger: logger.child({ component: 'netbox-mcp' }) } : {}),
+          ...(input.aroundToolCall ? { aroundToolCall: input.aroundToolCall } : {}),
+        }),
       },
     },
     // Admin servers' env and headers (their tokens) go over stdin, not onto a command line others can read.

@@ -37,6 +37,8 @@ export class TurnMapper {
   private requestStart: number | null = null;
   /** A new text block started after earlier text; its first non-empty piece gets the paragraph break. */
   private breakPending = false;
+  /** The model request being streamed, for its model_request event. */
+  private request: { model: string; startedAt: number; inputTokens: number; outputTokens: number; completed: boolean } | null = null;
 
   private readonly turnId: string;
 
@@ -57,9 +59,17 @@ export class TurnMapper {
         if (event.type === 'message_start') {
           this.streamedMessages.add(event.message.id);
           this.requestStart = this.emitted.length;
+          // A gateway may leave usage or the model out of its stream: a request is still a request.
+          const usage: Partial<typeof event.message.usage> = event.message.usage ?? {};
+          const input = (usage.input_tokens ?? 0) + (usage.cache_read_input_tokens ?? 0) + (usage.cache_creation_input_tokens ?? 0);
+          this.request = { model: event.message.model ?? 'unknown', startedAt: Date.now(), inputTokens: input, outputTokens: 0, completed: false };
         }
         // A request that completed says why it stopped; the CLI closes a cut one with message_stop alone.
-        if (event.type === 'message_delta') this.requestStart = null;
+        if (event.type === 'message_delta') {
+          this.requestStart = null;
+          if (this.request) this.request = { ...this.request, completed: true, outputTokens: event.usage?.output_tokens ?? 0 };
+        }
+        if (event.type === 'message_stop') return this.requestEnded();
         if (event.type === 'content_block_start' && event.content_block.type === 'text' && this.emitted !== '') this.breakPending = true;
         if (event.type !== 'content_block_delta') return [];
         if (event.delta.type === 'text_delta') return this.text(event.delta.text, false);
@@ -135,6 +145,13 @@ export class TurnMapper {
     this.breakPending = false;
     this.emitted += text;
     return [{ type: 'text', turnId: this.turnId, text }];
+  }
+
+  private requestEnded(): AgentEvent[] {
+    const request = this.request;
+    this.request = null;
+    if (!request) return [];
+    return [{ type: 'model_request', turnId: this.turnId, ...request, durationMs: Date.now() - request.startedAt }];
   }
 
   /** The request being streamed failed and will be sent again: what it streamed is void. */

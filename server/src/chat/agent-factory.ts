@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Options } from '@anthropic-ai/claude-agent-sdk';
+import type { AroundToolCall } from '@netbox-chatbox/netbox-mcp';
 import type { Logger } from 'pino';
 import { AgentSession, buildAgentOptions, type AgentEventSink, type ExtraMcp, type SessionPool } from '../agent/index.ts';
 import type { Identity } from '../auth/identity.ts';
@@ -13,6 +14,8 @@ export interface AgentFactoryDeps {
   readonly logger: Logger;
   /** Start a spare CLI per user ahead of their first question (BRIEF §3 warm-up). Default true. */
   readonly warmUp?: boolean;
+  /** Around each NetBox tool call: the turn's tracing span. */
+  readonly aroundToolCall?: AroundToolCall;
 }
 
 /**
@@ -45,6 +48,7 @@ export class AgentFactory {
       sessionStore: store.sdkSessions,
       ...(resume ? { resume } : {}),
       logger: logger.child({ component: 'agent' }),
+      ...(this.deps.aroundToolCall ? { aroundToolCall: this.deps.aroundToolCall } : {}),
     });
   }
 

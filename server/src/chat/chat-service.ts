@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Identity } from '../auth/identity.ts';
+import type { TurnTelemetry } from '../observability/turn-telemetry.ts';
 import type { Config } from '../config/index.ts';
 import type { ConversationRow, FeedMessage, Store } from '../store/index.ts';
 import type { AgentFactory } from './agent-factory.ts';
@@ -27,6 +28,8 @@ export interface ChatServiceDeps {
   readonly leaseTiming?: LeaseTiming;
   /** How long a turn's events may wait for a database that is away. */
   readonly outageLimits?: OutageLimits;
+  /** Metrics and traces of each turn; none when absent (tests of the chat alone). */
+  readonly telemetry?: TurnTelemetry;
 }
 
 /** How long a delete or a shutdown waits for a running turn to wind down after stopping it. */
@@ -64,7 +67,14 @@ export class ChatService {
       },
       deleted: (message) => this.forget(message),
     });
-    this.turns = new TurnLifecycle({ store: deps.store, agents: deps.agents, replica: this.replica, logger: deps.logger });
+    this.turns = new TurnLifecycle({
+      store: deps.store,
+      agents: deps.agents,
+      replica: this.replica,
+      logger: deps.logger,
+      model: deps.config.model.name,
+      ...(deps.telemetry ? { telemetry: deps.telemetry } : {}),
+    });
     this.sweeper = setInterval(() => this.sweep(), 30_000);
     this.sweeper.unref();
   }

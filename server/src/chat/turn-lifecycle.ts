@@ -10,6 +10,7 @@ import type { ConversationRuntime } from './conversation-runtime.ts';
 import type { SeqEvent } from './followers.ts';
 import type { Replica } from './replica.ts';
 import type { Subscriber } from './subscriber.ts';
+import type { TurnTelemetry, TurnSummary } from '../observability/turn-telemetry.ts';
 import { TurnRecorder, type EventDraft, type TurnEnd, type TurnOutcome } from './turn-recorder.ts';
 
 export interface SendInput {
@@ -31,6 +32,9 @@ export interface TurnLifecycleDeps {
   readonly agents: AgentFactory;
   readonly replica: Replica;
   readonly logger: Logger;
+  /** The model the turns are answered with, for their metrics. */
+  readonly model: string;
+  readonly telemetry?: TurnTelemetry;
 }
 
 /** While text streams, the assistant message row is rewritten at most this often (tool calls save at once). */
@@ -84,6 +88,7 @@ export class TurnLifecycle {
       ];
       const [first] = await runtime.record(drafts, fence);
       recorded = true;
+      this.deps.telemetry?.begin({ conversationId, turnId, model: this.deps.model });
       if (subscriber && first) runtime.follow(subscriber, first.seq - 1);
       const answer = await store.messages.upsertAssistantMessage({ ...runtime.scope, turnId, content: '', toolCalls: [], status: 'running' }, fence);
       turn.assistantMessageId = answer.id;
@@ -106,6 +111,8 @@ export class TurnLifecycle {
 
   /** An event of the conversation's agent; queued in the conversation's order. */
   onAgentEvent(runtime: ConversationRuntime, event: AgentEvent): void {
+    // At once, not in the queue: a tool call's span looks for its tool_use, which arrives just before the call.
+    this.deps.telemetry?.event(event);
     void runtime
       .enqueue(async () => {
         const turn = runtime.turn;
@@ -179,6 +186,7 @@ export class TurnLifecycle {
     const over = (end: TurnEnd): void => {
       if (runtime.turn === turn) runtime.turn = undefined;
       runtime.lastActive = Date.now();
+      this.deps.telemetry?.end(turn.turnId, turnSummary(end));
       turn.settle(end);
     };
     const failure = turn.failure;
@@ -334,4 +342,24 @@ export class TurnLifecycle {
 
 export function errorName(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message.slice(0, 200)}` : 'unknown';
+}
+
+/** A turn's end in the terms of its metrics. */
+function turnSummary(end: TurnEnd): TurnSummary {
+  const outcome = end.error ? 'error' : end.stopReason === 'stopped' ? 'stopped' : 'done';
+  return {
+    outcome,
+    ...(end.error ? { errorCode: end.error.code } : {}),
+    ...(end.usage
+      ? {
+          usage: {
+            inputTokens: end.usage.input_tokens ?? 0,
+            outputTokens: end.usage.output_tokens ?? 0,
+            cacheReadTokens: end.usage.cache_read_input_tokens ?? 0,
+            cacheCreationTokens: end.usage.cache_creation_input_tokens ?? 0,
+          },
+        }
+      : {}),
+    ...(end.costUsd === undefined ? {} : { costUsd: end.costUsd }),
+  };
 }

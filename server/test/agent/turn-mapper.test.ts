@@ -51,13 +51,32 @@ describe('turning SDK messages into events', () => {
     const retry = message({ type: 'system', subtype: 'api_retry', attempt: 1, max_retries: 4, retry_delay_ms: 500, error_status: null, error: 'unknown' });
     const map = (messages: SDKMessage[]) => messages.flatMap((m) => mapper.map(m)).map((e) => (e.type === 'text' ? e.text : e.type === 'text_reset' ? `<reset ${e.length}>` : `<${e.type}>`));
     // A first request completes (it says why it stopped): its text stays whatever comes later.
-    expect(map([event({ type: 'message_start', message: { id: 'm1' } }), event({ type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } }), delta({ type: 'text_delta', text: 'Looking.' }), event({ type: 'message_delta', delta: { stop_reason: 'tool_use' } }), event({ type: 'message_stop' })])).toEqual(['Looking.']);
+    expect(map([event({ type: 'message_start', message: { id: 'm1' } }), event({ type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } }), delta({ type: 'text_delta', text: 'Looking.' }), event({ type: 'message_delta', delta: { stop_reason: 'tool_use' } }), event({ type: 'message_stop' })])).toEqual(['Looking.', '<model_request>']);
     // The next one is cut: the CLI closes it with message_stop alone, then retries.
     const cut = [event({ type: 'message_start', message: { id: 'm2' } }), event({ type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } }), delta({ type: 'text_delta', text: 'These are' }), event({ type: 'content_block_stop', index: 0 }), event({ type: 'message_stop' })];
-    expect(map([...cut, retry])).toEqual(['\n\nThese are', '<reset 8>', '<retry>']);
+    expect(map([...cut, retry])).toEqual(['\n\nThese are', '<model_request>', '<reset 8>', '<retry>']);
     expect(map([event({ type: 'message_start', message: { id: 'm3' } }), event({ type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } }), delta({ type: 'text_delta', text: 'These are the devices.' })])).toEqual(['\n\nThese are the devices.']);
     // A retry before anything was streamed takes nothing back.
     expect(map([event({ type: 'message_delta', delta: { stop_reason: 'end_turn' } }), retry])).toEqual(['<retry>']);
+  });
+
+  it('reports each model request when it ends: its model, tokens, time, and whether it completed', () => {
+    const mapper = new TurnMapper('t1');
+    const event = (e: object) => message({ type: 'stream_event', event: e });
+    const startedBefore = Date.now();
+    const requests = [
+      event({ type: 'message_start', message: { id: 'm1', model: 'claude-x', usage: { input_tokens: 10, cache_read_input_tokens: 90, output_tokens: 1 } } }),
+      event({ type: 'message_delta', delta: { stop_reason: 'end_turn' }, usage: { output_tokens: 42 } }),
+      event({ type: 'message_stop' }),
+      // Cut: no message_delta before its message_stop.
+      event({ type: 'message_start', message: { id: 'm2', model: 'claude-x', usage: { input_tokens: 5 } } }),
+      event({ type: 'message_stop' }),
+    ].flatMap((m) => mapper.map(m));
+    expect(requests.map((e) => (e.type === 'model_request' ? { model: e.model, in: e.inputTokens, out: e.outputTokens, completed: e.completed } : e.type))).toEqual([
+      { model: 'claude-x', in: 100, out: 42, completed: true },
+      { model: 'claude-x', in: 5, out: 0, completed: false },
+    ]);
+    for (const e of requests) if (e.type === 'model_request') expect(e.startedAt).toBeGreaterThanOrEqual(startedBefore);
   });
 
   it('reports extra MCP servers the CLI could not use, never the built-in NetBox one', () => {
