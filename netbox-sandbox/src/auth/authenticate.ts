@@ -1,9 +1,9 @@
 import type { Row } from '../db/dataset.ts';
 import type { Database } from '../db/database.ts';
-import type { TokenStore } from './token-store.ts';
+import type { StoredToken, TokenStore } from './token-store.ts';
 import { V2_PREFIX } from './token-format.ts';
 
-export type AuthResult = { ok: true; user: Row } | { ok: false; detail: string };
+export type AuthResult = { ok: true; user: Row; token: StoredToken } | { ok: false; detail: string };
 
 /** NetBox's 403 bodies, word for word. */
 export const AUTH_DETAIL = {
@@ -41,5 +41,5 @@ export function authenticate(header: string | undefined, tokens: TokenStore, db:
   if (token.expires && Date.parse(token.expires) < now) return { ok: false, detail: AUTH_DETAIL.expired };
   const user = db.get('users_user', token.userId);
   if (!user || user.is_active === false) return { ok: false, detail: AUTH_DETAIL.inactive };
-  return { ok: true, user };
+  return { ok: true, user, token };
 }

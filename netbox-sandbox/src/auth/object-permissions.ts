@@ -16,8 +16,16 @@ function groupIds(ctx: ApiContext, userId: unknown): Set<unknown> {
 
 /** Collects the enabled `view` ObjectPermissions assigned to a user directly or through a group. */
 export function viewerFor(ctx: ApiContext, user: Row): Viewer {
+  if (user.is_superuser === true) return { user, superuser: true, constraints: new Map() };
+  return { user, superuser: false, constraints: permissionsFor(ctx, user, 'view') };
+}
+
+/**
+ * The constraint sets (OR-ed) per model of the enabled ObjectPermissions that grant `action` to a user, directly
+ * or through a group. NetBox's `$user` in a constraint stands for the user's id.
+ */
+function permissionsFor(ctx: ApiContext, user: Row, action: string): Map<string, (Constraint | null)[]> {
   const constraints = new Map<string, (Constraint | null)[]>();
-  if (user.is_superuser === true) return { user, superuser: true, constraints };
   const groups = groupIds(ctx, user.id);
   const permissionIds = new Set([
     ...ctx.db.where('users_user_object_permissions', 'user_id', user.id).map((r) => r.objectpermission_id),
@@ -25,8 +33,10 @@ export function viewerFor(ctx: ApiContext, user: Row): Viewer {
   ]);
   for (const id of permissionIds) {
     const perm = ctx.db.get('users_objectpermission', id);
-    if (!perm || perm.enabled === false || !(perm.actions as string[] | undefined)?.includes('view')) continue;
-    const sets = Array.isArray(perm.constraints) ? (perm.constraints as Constraint[]) : [(perm.constraints as Constraint | null) ?? null];
+    if (!perm || perm.enabled === false || !(perm.actions as string[] | undefined)?.includes(action)) continue;
+    const sets = (Array.isArray(perm.constraints) ? (perm.constraints as Constraint[]) : [(perm.constraints as Constraint | null) ?? null]).map((set) =>
+      set === null ? null : Object.fromEntries(Object.entries(set).map(([key, value]) => [key, value === '$user' ? user.id : value])),
+    );
     for (const link of ctx.db.where('users_objectpermission_object_types', 'objectpermission_id', id)) {
       const key = ctx.db.contentTypeKey(link.objecttype_id);
       if (!key) continue;
@@ -35,7 +45,19 @@ export function viewerFor(ctx: ApiContext, user: Row): Viewer {
       constraints.set(key, list);
     }
   }
-  return { user, superuser: false, constraints };
+  return constraints;
+}
+
+/**
+ * Whether a user may perform `action` (`delete`, `change`, …) on one row, as NetBox's permission check and
+ * `restrict(user, action)` decide: `none` without any such permission for the model (NetBox answers 403),
+ * `other` when permissions exist but none matches the row, or there is no row (it is outside the user's
+ * queryset: 404).
+ */
+export function mayAct(ctx: ApiContext, user: Row, action: string, model: ModelDef, row: Row | undefined): 'yes' | 'none' | 'other' {
+  const sets = user.is_superuser === true ? [null] : permissionsFor(ctx, user, action).get(model.key);
+  if (!sets) return 'none';
+  return row !== undefined && sets.some((set) => matches(ctx, model, row, set)) ? 'yes' : 'other';
 }
 
 /** Follows `device__tenant_id` through foreign keys: the value at the end of the path, or undefined. */

@@ -59,6 +59,17 @@ export class TokenStore {
     return { token: this.addV2(key, plaintext, userId, meta), full: `nbt_${key}.${plaintext}` };
   }
 
+  findById(id: number): StoredToken | undefined {
+    for (const token of [...this.v1.values(), ...this.v2.values()]) if (token.id === id) return token;
+    return undefined;
+  }
+
+  /** Deletes a token: it authenticates nothing from then on. */
+  remove(token: StoredToken): void {
+    if (token.version === 2 && token.key !== null) this.v2.delete(token.key);
+    else for (const [plaintext, stored] of this.v1) if (stored === token) this.v1.delete(plaintext);
+  }
+
   findV1(plaintext: string): StoredToken | undefined {
     return this.v1.get(plaintext);
   }
