@@ -11,6 +11,7 @@ export const ERROR_CODES = [
   'UNKNOWN_TYPE',
   'MESSAGE_TOO_LONG',
   // Who is asking, and for what.
+  'HOST_NOT_ALLOWED',
   'UNAUTHORIZED',
   'NOT_FOUND',
   'RATE_LIMITED',
@@ -25,6 +26,7 @@ export const ERROR_CODES = [
   // NetBox and other MCP servers.
   'NETBOX_UNREACHABLE',
   'NETBOX_AUTH',
+  'NETBOX_SIGN_IN_EXPIRED',
   'MCP_SERVER_FAILED',
   // The server's own database.
   'STORE_UNAVAILABLE',
@@ -49,6 +51,7 @@ export const ERROR_DEFAULTS: Readonly<Record<ErrorCode, ErrorDefault>> = {
   FRAME_TOO_LARGE: { message: 'That request is too large for the server to accept.', retryable: false },
   UNKNOWN_TYPE: { message: 'The server does not know that kind of request.', retryable: false },
   MESSAGE_TOO_LONG: { message: 'That message is too long. Shorten it and send it again.', retryable: false },
+  HOST_NOT_ALLOWED: { message: 'This server is not reached by that name. Open it at its own address.', retryable: false },
   UNAUTHORIZED: { message: 'You are not signed in, or your session has ended. Sign in again.', retryable: false },
   NOT_FOUND: { message: 'That conversation does not exist or is not yours.', retryable: false },
   RATE_LIMITED: { message: 'You are sending messages too quickly. Wait a moment and try again.', retryable: true },
@@ -71,6 +74,10 @@ export const ERROR_DEFAULTS: Readonly<Record<ErrorCode, ErrorDefault>> = {
   NETBOX_UNREACHABLE: { message: 'NetBox could not be reached. Try again in a moment.', retryable: true },
   NETBOX_AUTH: {
     message: 'NetBox refused your token. Sign in again, or ask for permission to view this data.',
+    retryable: false,
+  },
+  NETBOX_SIGN_IN_EXPIRED: {
+    message: 'Your NetBox sign-in has expired: NetBox no longer accepts your token. Sign in again; this conversation is kept.',
     retryable: false,
   },
   MCP_SERVER_FAILED: {

@@ -38,6 +38,12 @@ export const ConfigSchema = z.object({
   /** Required in multi-user mode: encrypts stored NetBox tokens and signs cookies. */
   sessionSecret: z.string().optional(),
   corsOrigins: z.array(z.string()),
+  /** The origin users open (PUBLIC_URL): its host is the one public name the server answers to. */
+  publicUrl: z.string().optional(),
+  /** Fastify's trustProxy: which hops' X-Forwarded-* headers to believe. */
+  trustProxy: z.union([z.boolean(), z.array(z.string())]),
+  /** How long a sign-in lasts; a NetBox token provisioned at sign-in expires at the same moment. */
+  signInTtlMs: z.number().int().positive(),
   limits: z.object({
     rateLimitPerMinute: z.number().int().positive(),
     maxMessageChars: z.number().int().positive(),

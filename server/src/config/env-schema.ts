@@ -1,5 +1,6 @@
 import { MAX_MESSAGE_CHARS } from '@netbox-chatbox/protocol';
 import { z } from 'zod';
+import { parsePublicUrl, parseTrustProxy } from './proxy-settings.ts';
 
 /**
  * Every variable the server reads, as it arrives (a string, or absent) and what it becomes. Defaults live here,
@@ -64,6 +65,24 @@ const corsOrigins = z.string().transform((text, ctx) => {
   return origins;
 });
 
+/** The address users open: scheme, host and optional port, no path. */
+const publicUrl = z.string().transform((text, ctx) => {
+  const parsed = parsePublicUrl(text.trim());
+  if (typeof parsed === 'string') return parsed;
+  ctx.addIssue({ code: 'custom', message: `PUBLIC_URL ${parsed.problem}` });
+  return z.NEVER;
+});
+
+/** As Fastify's trustProxy takes it: true/false, or the proxies' addresses and subnets. */
+const trustProxy = z.string().transform((text, ctx) => {
+  const parsed = parseTrustProxy(text);
+  if (!('problem' in parsed)) return parsed.value;
+  ctx.addIssue({ code: 'custom', message: `TRUST_PROXY ${parsed.problem}` });
+  return z.NEVER;
+});
+
+export const DEFAULT_SIGN_IN_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+
 export const EnvSchema = z.object({
   HOST: z
     .string()
@@ -91,6 +110,9 @@ export const EnvSchema = z.object({
   MCP_CONFIG: z.string().optional(),
   SESSION_SECRET: z.string().min(32).optional(),
   CORS_ORIGINS: corsOrigins.default([]),
+  PUBLIC_URL: publicUrl.optional(),
+  TRUST_PROXY: trustProxy.default(false),
+  SIGN_IN_TTL_MS: wholeNumber(1000, 90 * 24 * 60 * 60 * 1000).default(DEFAULT_SIGN_IN_TTL_MS),
   RATE_LIMIT_PER_MINUTE: wholeNumber(1, 100_000).default(30),
   MAX_MESSAGE_CHARS: wholeNumber(1, MAX_MESSAGE_CHARS).default(MAX_MESSAGE_CHARS),
   MAX_LIVE_SESSIONS: wholeNumber(1, 1000).optional(),
@@ -133,6 +155,9 @@ export const EXPECTED: Readonly<Record<EnvName, string>> = {
   MCP_CONFIG: 'the path of an .mcp.json-style file',
   SESSION_SECRET: 'at least 32 characters, e.g. the output of `openssl rand -base64 48`',
   CORS_ORIGINS: 'a comma-separated list of origins, e.g. https://chat.example.com,http://localhost:5173',
+  PUBLIC_URL: 'the address users open the chat at: scheme, host and optional port, e.g. https://chat.example.com',
+  TRUST_PROXY: 'true, false, or the proxies’ addresses and subnets (e.g. 10.0.0.5,10.0.1.0/24)',
+  SIGN_IN_TTL_MS: 'a whole number of milliseconds from 1000 to 7776000000 (90 days), e.g. 604800000 (7 days)',
   RATE_LIMIT_PER_MINUTE: 'a whole number of messages per minute per user, from 1 to 100000, e.g. 30',
   MAX_MESSAGE_CHARS: `a whole number of characters from 1 to ${MAX_MESSAGE_CHARS}`,
   MAX_LIVE_SESSIONS: 'a whole number from 1 to 1000 (each live session is a ~200 MB process), e.g. 8, or unset to fit the machine’s memory',

@@ -7,6 +7,8 @@ export { configSummary } from './config-summary.ts';
 export { DEFAULT_MODEL, EnvSchema, LOG_LEVELS, LogLevelSchema } from './env-schema.ts';
 export type { Env, EnvName, LogLevel } from './env-schema.ts';
 export { isLoopbackHost } from './loopback.ts';
+export { parsePublicUrl, parseTrustProxy } from './proxy-settings.ts';
+export type { TrustProxy } from './proxy-settings.ts';
 export { loadMcpConfig, McpConfigSchema, McpHttpServerSchema, McpServerSchema, McpStdioServerSchema, RESERVED_SERVER_NAME } from './mcp-config.ts';
 export type { McpConfig, McpHttpServer, McpServer, McpStdioServer } from './mcp-config.ts';
 export { MODEL_NOT_CONFIGURED_REASON, MODEL_PROVIDERS, resolveModelAccess } from './model-access.ts';

@@ -66,6 +66,9 @@ function derive(env: Env, all: Record<string, string>, cwd: string, problems: st
     );
   }
 
+  problems.push(...publicUrlProblems(env, mode));
+  warnings.push(...proxyWarnings(env));
+
   const netboxUrl = env.NETBOX_URL === undefined ? undefined : normalizeNetboxUrl(env.NETBOX_URL);
   if (!env.NETBOX_VERIFY_TLS) warnings.push('NETBOX_VERIFY_TLS is off: NetBox’s TLS certificate is not checked');
   if (mode === 'multi-user' && netboxUrl?.startsWith('http:') && !isLoopbackHost(new URL(netboxUrl).hostname)) {
@@ -112,6 +115,9 @@ function derive(env: Env, all: Record<string, string>, cwd: string, problems: st
     mcp,
     ...(env.SESSION_SECRET === undefined ? {} : { sessionSecret: env.SESSION_SECRET }),
     corsOrigins: env.CORS_ORIGINS,
+    ...(env.PUBLIC_URL === undefined ? {} : { publicUrl: env.PUBLIC_URL }),
+    trustProxy: env.TRUST_PROXY,
+    signInTtlMs: env.SIGN_IN_TTL_MS,
     limits: {
       rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
       maxMessageChars: env.MAX_MESSAGE_CHARS,
@@ -124,6 +130,45 @@ function derive(env: Env, all: Record<string, string>, cwd: string, problems: st
     envFile: null,
     warnings,
   };
+}
+
+/**
+ * The server answers only to loopback names and PUBLIC_URL's host (see host-allow-list.ts). Multi-user mode
+ * listening beyond loopback needs PUBLIC_URL, or nobody could reach it; the modes without sign-in may not get a
+ * public name at all, which would hand their NetBox token to whoever opens it.
+ */
+function publicUrlProblems(env: Env, mode: Config['mode']): string[] {
+  const publicHost = env.PUBLIC_URL === undefined ? undefined : new URL(env.PUBLIC_URL).hostname;
+  if (mode === 'multi-user') {
+    if (publicHost === undefined && !isLoopbackHost(env.HOST)) {
+      return [
+        `PUBLIC_URL is required in multi-user mode when HOST=${env.HOST} is not a loopback address: set it to the address users open the chat at, ` +
+          'e.g. PUBLIC_URL=https://chat.example.com (the server answers only to that host name and to localhost)',
+      ];
+    }
+    return [];
+  }
+  if (publicHost !== undefined && !isLoopbackHost(publicHost)) {
+    return [
+      `PUBLIC_URL=${env.PUBLIC_URL} names a public host, but ${mode} mode has no sign-in, so anyone who opens it would use the server’s NetBox token: ` +
+        'remove PUBLIC_URL, or set NETBOX_URL without NETBOX_TOKEN and SESSION_SECRET for multi-user mode with sign-in',
+    ];
+  }
+  return [];
+}
+
+function proxyWarnings(env: Env): string[] {
+  const warnings: string[] = [];
+  if (env.TRUST_PROXY === true && !isLoopbackHost(env.HOST)) {
+    warnings.push(
+      'TRUST_PROXY=true believes X-Forwarded-For and X-Forwarded-Proto from anyone who can reach the port, so clients can choose their own address for the sign-in limits: ' +
+        'set TRUST_PROXY to the proxy’s address or subnet (e.g. 10.0.0.5)',
+    );
+  }
+  if (env.PUBLIC_URL?.startsWith('http:') && !isLoopbackHost(new URL(env.PUBLIC_URL).hostname)) {
+    warnings.push('PUBLIC_URL is plain http: passwords and session cookies travel unencrypted; put the chat behind TLS and use https://');
+  }
+  return warnings;
 }
 
 /** As the NetBox client does: no trailing slash, and no `/api` (users often paste the API root). */

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   ConfigError,
@@ -6,6 +7,7 @@ import {
   DEFAULT_MODEL,
   loadConfig,
 } from '../../src/config/index.ts';
+import { ENV_NAMES } from '../../src/config/env-schema.ts';
 import { CLI_PROCESS_BYTES, defaultMaxLiveSessions } from '../../src/config/live-sessions.ts';
 import { load, problems, SECRET, useTempDirs, V1_TOKEN, writeFile } from './support.ts';
 
@@ -31,6 +33,8 @@ describe('loadConfig: defaults', () => {
       },
       mcp: null,
       corsOrigins: [],
+      trustProxy: false,
+      signInTtlMs: 7 * 24 * 60 * 60 * 1000,
       limits: {
         rateLimitPerMinute: 30,
         maxMessageChars: 16_000,
@@ -67,6 +71,9 @@ describe('loadConfig: defaults', () => {
       ANTHROPIC_API_KEY: 'sk-ant-test',
       ANTHROPIC_MODEL: 'claude-sonnet-4-6',
       CORS_ORIGINS: 'https://Chat.Example.com, http://localhost:5173/ ,https://chat.example.com',
+      PUBLIC_URL: 'https://chat.example.com',
+      TRUST_PROXY: '10.0.0.5',
+      SIGN_IN_TTL_MS: '86400000',
       RATE_LIMIT_PER_MINUTE: '10',
       MAX_MESSAGE_CHARS: '4000',
       MAX_LIVE_SESSIONS: '2',
@@ -85,6 +92,9 @@ describe('loadConfig: defaults', () => {
       model: { configured: true, provider: 'anthropic', name: 'claude-sonnet-4-6', env: { ANTHROPIC_API_KEY: 'sk-ant-test' } },
       sessionSecret: SECRET,
       corsOrigins: ['https://chat.example.com', 'http://localhost:5173'],
+      publicUrl: 'https://chat.example.com',
+      trustProxy: ['10.0.0.5'],
+      signInTtlMs: 86_400_000,
       limits: { rateLimitPerMinute: 10, maxMessageChars: 4000, maxLiveSessions: 2, maxLiveSessionsPerUser: 1, sessionIdleMs: 60_000, turnStallMs: 30_000 },
       logLevel: 'debug',
     });
@@ -178,9 +188,71 @@ describe('loadConfig: the loopback rule', () => {
     ]);
   });
 
-  it('allows multi-user mode anywhere', () => {
-    expect(load({ ...MULTI, HOST: '0.0.0.0' }).mode).toBe('multi-user');
-    expect(load({ ...MULTI, HOST: '::' }).host).toBe('::');
+  it('allows multi-user mode anywhere, given the public address users open', () => {
+    expect(load({ ...MULTI, HOST: '0.0.0.0', PUBLIC_URL: 'https://chat.example.com' }).mode).toBe('multi-user');
+    expect(load({ ...MULTI, HOST: '::', PUBLIC_URL: 'https://chat.example.com' }).host).toBe('::');
+    expect(load({ ...MULTI, HOST: '127.0.0.1' }).publicUrl).toBeUndefined();
+  });
+});
+
+describe('loadConfig: PUBLIC_URL, TRUST_PROXY and the sign-in lifetime', () => {
+  it('keeps the origin of PUBLIC_URL', () => {
+    expect(load({ ...MULTI, PUBLIC_URL: 'https://Chat.Example.com/' }).publicUrl).toBe('https://chat.example.com');
+    expect(load({ ...MULTI, PUBLIC_URL: 'https://chat.example.com:443' }).publicUrl).toBe('https://chat.example.com');
+    expect(load({ ...MULTI, PUBLIC_URL: 'http://chat.example.com:8080' }).publicUrl).toBe('http://chat.example.com:8080');
+  });
+
+  it('needs PUBLIC_URL in multi-user mode beyond loopback, since the server answers to no other public name', () => {
+    expect(problems({ ...MULTI, HOST: '0.0.0.0' })).toEqual([
+      'PUBLIC_URL is required in multi-user mode when HOST=0.0.0.0 is not a loopback address: set it to the address users open the chat at, ' +
+        'e.g. PUBLIC_URL=https://chat.example.com (the server answers only to that host name and to localhost)',
+    ]);
+  });
+
+  it('refuses a public PUBLIC_URL in the modes without sign-in', () => {
+    expect(problems({ PUBLIC_URL: 'https://chat.example.com' })).toEqual([
+      'PUBLIC_URL=https://chat.example.com names a public host, but demo mode has no sign-in, so anyone who opens it would use the server’s NetBox token: ' +
+        'remove PUBLIC_URL, or set NETBOX_URL without NETBOX_TOKEN and SESSION_SECRET for multi-user mode with sign-in',
+    ]);
+    expect(problems({ NETBOX_URL: 'https://netbox.example.com', NETBOX_TOKEN: V1_TOKEN, PUBLIC_URL: 'https://chat.example.com' })[0]).toMatch(/^PUBLIC_URL=.* single-user mode has no sign-in/);
+    expect(load({ PUBLIC_URL: 'http://localhost:3000' }).publicUrl).toBe('http://localhost:3000');
+  });
+
+  it.each([
+    ['chat.example.com', /^PUBLIC_URL must be the address users open the chat at, e\.g\. https:\/\/chat\.example\.com \(got "chat\.example\.com"\)$/],
+    ['ftp://chat.example.com', /^PUBLIC_URL must start with https:\/\/ or http:\/\//],
+    ['https://chat.example.com/chat', /^PUBLIC_URL must be scheme, host and optional port only/],
+    ['https://chat.example.com/?x=1', /^PUBLIC_URL must be scheme, host and optional port only/],
+    ['https://admin:pw@chat.example.com', /^PUBLIC_URL must not contain a user name or password/],
+  ])('refuses PUBLIC_URL=%s', (value, message) => {
+    expect(problems({ ...MULTI, PUBLIC_URL: value })).toEqual([expect.stringMatching(message)]);
+  });
+
+  it('reads TRUST_PROXY in the forms Fastify takes', () => {
+    expect(load({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(load({ TRUST_PROXY: 'off' }).trustProxy).toBe(false);
+    expect(load({ TRUST_PROXY: '10.0.0.5, 10.0.1.0/24,::1,fd00::/8, loopback' }).trustProxy).toEqual(['10.0.0.5', '10.0.1.0/24', '::1', 'fd00::/8', 'loopback']);
+  });
+
+  it('refuses a hop count, which Fastify cannot check against the proxy’s address', () => {
+    expect(problems({ TRUST_PROXY: '1' })).toEqual([expect.stringMatching(/^TRUST_PROXY must name the proxies' addresses or subnets .*not a hop count \(got "1"\)/)]);
+  });
+
+  it.each(['0', '99', 'proxy.example.com', '10.0.0.5/33', '10.0.0.0/8/8', ',', '300.1.1.1'])('refuses TRUST_PROXY=%s', (value) => {
+    expect(problems({ TRUST_PROXY: value })).toEqual([expect.stringMatching(/^TRUST_PROXY must /)]);
+  });
+
+  it('warns when TRUST_PROXY=true lets any client pick its own address, and when PUBLIC_URL is plain http', () => {
+    const config = load({ ...MULTI, HOST: '0.0.0.0', PUBLIC_URL: 'http://chat.example.com', TRUST_PROXY: 'true' });
+    expect(config.warnings).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^TRUST_PROXY=true believes X-Forwarded-For/), expect.stringMatching(/^PUBLIC_URL is plain http/)]),
+    );
+    expect(load({ ...MULTI, TRUST_PROXY: 'true' }).warnings.filter((w) => w.startsWith('TRUST_PROXY'))).toEqual([]);
+  });
+
+  it('reads the sign-in lifetime', () => {
+    expect(load({ SIGN_IN_TTL_MS: '3600000' }).signInTtlMs).toBe(3_600_000);
+    expect(problems({ SIGN_IN_TTL_MS: '10' })).toEqual([expect.stringMatching(/^SIGN_IN_TTL_MS must be a whole number of milliseconds from 1000/)]);
   });
 });
 
@@ -329,5 +401,12 @@ describe('configSummary', () => {
     expect(configSummary(config)).toMatchObject({ mode: 'multi-user', model: { configured: true, provider: 'anthropic' } });
     const single = load({ NETBOX_URL: 'https://netbox.example.com', NETBOX_TOKEN: V1_TOKEN });
     expect(JSON.stringify(configSummary(single))).not.toContain(V1_TOKEN);
+  });
+});
+
+describe('server/env.example', () => {
+  it('documents every variable the server reads', () => {
+    const example = readFileSync(new URL('../../env.example', import.meta.url), 'utf8');
+    expect(ENV_NAMES.filter((name) => !new RegExp(`^# ${name}=`, 'm').test(example))).toEqual([]);
   });
 });
