@@ -6,6 +6,7 @@ import { SessionPool } from './agent/index.ts';
 import { registerAuthRoutes } from './auth/auth-routes.ts';
 import type { Identity, IdentityResolver } from './auth/identity.ts';
 import { createLocalIdentity } from './auth/local-identity.ts';
+import { pageOrigins } from './auth/origin.ts';
 import { NetboxAuth } from './auth/netbox-auth.ts';
 import { createSessionIdentity } from './auth/session-identity.ts';
 import { AgentFactory, tokenTag } from './chat/agent-factory.ts';
@@ -135,7 +136,14 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
 
     const web = options.webDir === null ? undefined : loadWebBuild(options.webDir);
     if (!web && options.webDir !== null) logger.warn('the web UI is not built (npm run build -w web): serving the API only');
-    const app = await createFastify({ logger, corsOrigins: config.corsOrigins, version: SERVER_VERSION, ...(web ? { scriptHashes: web.scriptHashes } : {}) });
+    const app = await createFastify({
+      logger,
+      corsOrigins: config.corsOrigins,
+      ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
+      trustProxy: config.trustProxy,
+      version: SERVER_VERSION,
+      ...(web ? { scriptHashes: web.scriptHashes } : {}),
+    });
     cleanup.push(() => app.close());
     const guard = requireIdentity(identities);
     const sockets = new SocketRegistry();
@@ -170,7 +178,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
       chat,
       identities,
       sockets,
-      corsOrigins: config.corsOrigins,
+      corsOrigins: pageOrigins(config.publicUrl, config.corsOrigins),
       maxMessageChars: config.limits.maxMessageChars,
       connected,
       onConnect: (identity) => agents.prewarm(identity),

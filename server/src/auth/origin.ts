@@ -1,8 +1,9 @@
 import type { FastifyRequest } from 'fastify';
 
 /**
- * Whether a browser request may act on this server: its Origin is the server's own (same host as the request
- * was sent to) or one of CORS_ORIGINS. A request without an Origin header comes from no browser page (curl,
+ * Whether a browser request may act on this server: its Origin is the server's own (the host the request was
+ * sent to, which the host allow-list has checked; behind a trusted proxy, X-Forwarded-Host) or one of `allowed`
+ * (PUBLIC_URL and CORS_ORIGINS). A request without an Origin header comes from no browser page (curl,
  * wscat, a script), so no other site can have caused it; it still needs the session cookie where there is
  * sign-in. `Origin: null` (sandboxed frames, file://) is refused.
  */
@@ -17,6 +18,11 @@ export function isAllowedOrigin(request: FastifyRequest, allowed: readonly strin
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return false;
   if (allowed.includes(parsed.origin)) return true;
-  const host = request.headers.host;
-  return host !== undefined && parsed.host.toLowerCase() === host.toLowerCase();
+  const host = request.host;
+  return host !== '' && parsed.host.toLowerCase() === host.toLowerCase();
+}
+
+/** The origins whose pages may act on the server besides its own host: PUBLIC_URL's and CORS_ORIGINS. */
+export function pageOrigins(publicUrl: string | undefined, corsOrigins: readonly string[]): readonly string[] {
+  return publicUrl ? [publicUrl, ...corsOrigins] : corsOrigins;
 }

@@ -7,13 +7,19 @@ import { MAX_FRAME_BYTES } from '@netbox-chatbox/protocol';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { IncomingMessage } from 'node:http';
 import type { Logger } from 'pino';
-import { isAllowedOrigin } from '../auth/origin.ts';
+import { isAllowedOrigin, pageOrigins } from '../auth/origin.ts';
+import type { TrustProxy } from '../config/index.ts';
+import { HostAllowList, installHostAllowList } from './host-allow-list.ts';
 import { httpError, installErrorHandlers } from './http-errors.ts';
 import { registerOpenapi } from './openapi.ts';
 
 export interface CreateFastifyOptions {
   readonly logger: Logger;
   readonly corsOrigins: readonly string[];
+  /** PUBLIC_URL's origin: its host is the one public name the server answers to. */
+  readonly publicUrl?: string;
+  /** Whose X-Forwarded-For/-Proto/-Host to believe (TRUST_PROXY). */
+  readonly trustProxy?: TrustProxy;
   readonly version: string;
   /** Requests per minute per client address over the whole HTTP API (messages have their own limit). */
   readonly requestsPerMinute?: number;
@@ -34,7 +40,15 @@ const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** The Fastify instance with its security plugins; routes are added by the caller. */
 export async function createFastify(options: CreateFastifyOptions): Promise<FastifyInstance> {
-  const app = Fastify({ loggerInstance: options.logger as FastifyBaseLogger, bodyLimit: BODY_LIMIT, forceCloseConnections: true, return503OnClosing: true });
+  const app = Fastify({
+    loggerInstance: options.logger as FastifyBaseLogger,
+    bodyLimit: BODY_LIMIT,
+    forceCloseConnections: true,
+    return503OnClosing: true,
+    trustProxy: options.trustProxy ?? false,
+  });
+  // First of all hooks: a request under another host name gets no further (no CORS, no counting, no route).
+  installHostAllowList(app, new HostAllowList(options.publicUrl));
   // Route schemas are documentation (OpenAPI); bodies are checked with the protocol's zod schemas in handlers.
   app.setValidatorCompiler(() => (data) => ({ value: data }));
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
@@ -50,13 +64,14 @@ export async function createFastify(options: CreateFastifyOptions): Promise<Fast
         // Vue binds style attributes; no remote stylesheet or font is ever needed.
         styleSrc: ["'self'", "'unsafe-inline'"],
         fontSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'", (req: IncomingMessage) => socketSource(req, 'ws'), (req: IncomingMessage) => socketSource(req, 'wss')],
+        connectSrc: ["'self'", ...socketSources(options.publicUrl)],
         upgradeInsecureRequests: null,
       },
     },
     // Plain http on loopback is the normal demo case; HSTS belongs to whoever terminates TLS.
     strictTransportSecurity: false,
   });
+  const allowedOrigins = pageOrigins(options.publicUrl, options.corsOrigins);
   await app.register(cors, {
     origin: options.corsOrigins.length > 0 ? [...options.corsOrigins] : false,
     credentials: true,
@@ -77,7 +92,7 @@ export async function createFastify(options: CreateFastifyOptions): Promise<Fast
   // Cookies ride along with cross-site requests; a state change is accepted only from our own pages (or
   // CORS_ORIGINS). SameSite=Lax already keeps the cookie off cross-site POSTs; this also covers same-site ones.
   app.addHook('onRequest', async (request, reply) => {
-    if (!UNSAFE_METHODS.has(request.method) || isAllowedOrigin(request, options.corsOrigins)) return;
+    if (!UNSAFE_METHODS.has(request.method) || isAllowedOrigin(request, allowedOrigins)) return;
     request.log.warn({ origin: String(request.headers.origin).slice(0, 200) }, 'request refused: origin not allowed');
     return reply.code(403).send(httpError('UNAUTHORIZED', 'This page is not allowed to call the chat API.'));
   });
@@ -93,8 +108,19 @@ function isUnlimited(url: string): boolean {
   return UNLIMITED_PATHS.has(path) || path.startsWith('/_nuxt/');
 }
 
-/** `ws://host` for the page's own host, so the socket is allowed by CSP even in browsers where 'self' omits ws. */
-function socketSource(req: IncomingMessage, scheme: 'ws' | 'wss'): string {
-  const host = req.headers.host ?? '';
-  return /^[A-Za-z0-9.[\]:-]{1,255}$/.test(host) ? `${scheme}://${host}` : "'self'";
+/**
+ * `ws://host` for the page's own host, so the socket is allowed by CSP even in browsers where 'self' omits ws:
+ * PUBLIC_URL's when there is one (behind a proxy the Host header may be the proxy's upstream name), else the
+ * request's (a loopback name: the host allow-list ran first).
+ */
+function socketSources(publicUrl: string | undefined): Array<string | ((req: IncomingMessage) => string)> {
+  if (publicUrl) {
+    const url = new URL(publicUrl);
+    return [`${url.protocol === 'https:' ? 'wss' : 'ws'}://${url.host}`];
+  }
+  const fromRequest = (scheme: 'ws' | 'wss') => (req: IncomingMessage) => {
+    const host = req.headers.host ?? '';
+    return /^[A-Za-z0-9.[\]:-]{1,255}$/.test(host) ? `${scheme}://${host}` : "'self'";
+  };
+  return [fromRequest('ws'), fromRequest('wss')];
 }

@@ -4,6 +4,8 @@ import WebSocket from 'ws';
 export interface ConnectOptions {
   readonly origin?: string;
   readonly cookie?: string;
+  /** The Host header to send instead of the URL's. */
+  readonly host?: string;
 }
 
 /** What the server said when it refused the upgrade. */
@@ -47,9 +49,7 @@ export class ChatClient {
 
   /** Opens a socket and waits for the `connected` event. */
   static async connect(url: string, options: ConnectOptions = {}): Promise<ChatClient> {
-    const headers: Record<string, string> = {};
-    if (options.cookie) headers.cookie = options.cookie;
-    const socket = new WebSocket(url, { headers, ...(options.origin ? { origin: options.origin } : {}) });
+    const socket = new WebSocket(url, socketOptions(options));
     const client = new ChatClient(socket);
     await new Promise<void>((resolve, reject) => {
       socket.once('open', () => resolve());
@@ -61,9 +61,7 @@ export class ChatClient {
 
   /** Tries to open a socket that the server should refuse; resolves with the HTTP status and body. */
   static refused(url: string, options: ConnectOptions = {}): Promise<Refusal> {
-    const headers: Record<string, string> = {};
-    if (options.cookie) headers.cookie = options.cookie;
-    const socket = new WebSocket(url, { headers, ...(options.origin ? { origin: options.origin } : {}) });
+    const socket = new WebSocket(url, socketOptions(options));
     return new Promise((resolve, reject) => {
       socket.on('unexpected-response', (_request, response) => {
         let body = '';
@@ -161,6 +159,13 @@ export class ChatClient {
       .map((e) => e.type)
       .join(', ');
   }
+}
+
+function socketOptions(options: ConnectOptions): WebSocket.ClientOptions {
+  const headers: Record<string, string> = {};
+  if (options.cookie) headers.cookie = options.cookie;
+  if (options.host) headers.host = options.host;
+  return { headers, ...(options.origin ? { origin: options.origin } : {}) };
 }
 
 export function textOf(events: readonly ServerEvent[]): string {
