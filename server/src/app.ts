@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { SessionPool } from './agent/index.ts';
 import { registerAuthRoutes } from './auth/auth-routes.ts';
+import { startCredentialReaper } from './auth/credential-retirement.ts';
 import type { Identity, IdentityResolver } from './auth/identity.ts';
 import { createLocalIdentity } from './auth/local-identity.ts';
 import { pageOrigins } from './auth/origin.ts';
@@ -44,8 +45,10 @@ export interface StartAppOptions {
   readonly warmUp?: boolean;
   /** WebSocket heartbeat interval (tests shorten it). */
   readonly heartbeatMs?: number;
-  /** Sign-in attempts per minute per client address (default 10). */
+  /** Sign-in attempts per minute per client address, and per username (default 10). */
   readonly signInPerMinute?: number;
+  /** How often stored tokens of ended sign-ins are looked for (default every minute; tests shorten it). */
+  readonly credentialSweepMs?: number;
   /** The generated UI to serve (default: web/.output/public when built); null serves none. */
   readonly webDir?: string | null;
   /** How turn leases keep time among server processes (tests shorten it). */
@@ -112,6 +115,8 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
       const auth = new NetboxAuth({ url: netboxUrl, timeoutMs: config.netbox.timeoutMs, verifyTls: config.netbox.verifyTls });
       netboxAuth = auth;
       cleanup.push(() => auth.close());
+      const reaper = startCredentialReaper({ store, netboxAuth: auth, logger }, options.credentialSweepMs === undefined ? {} : { everyMs: options.credentialSweepMs });
+      cleanup.push(async () => reaper.stop());
     } else {
       if (!serviceToken) throw new Error('a NetBox token is missing in a mode without sign-in');
       const local = await createLocalIdentity(store, config.mode === 'demo' ? DEMO_NETBOX_KEY : netboxUrl, { url: netboxUrl, token: serviceToken });
@@ -156,6 +161,8 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
       ...(netboxAuth ? { netboxAuth } : {}),
       netboxUrl,
       logger,
+      signInTtlMs: config.signInTtlMs,
+      ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
       ...(options.signInPerMinute === undefined ? {} : { signInPerMinute: options.signInPerMinute }),
       onSignOut: ({ sessionKey, userId, token }) => {
         sockets.endSession(sessionKey);

@@ -39,6 +39,8 @@ const ProvisionSchema = z.looseObject({
   user: UserSchema.optional(),
 });
 
+const DetailSchema = z.object({ detail: z.string() });
+
 const V1_TOKEN = /^[A-Za-z0-9]{40}$/;
 const V2_TOKEN = /^nbt_[A-Za-z0-9]+\.[A-Za-z0-9]+$/;
 
@@ -70,9 +72,15 @@ export class NetboxAuth {
     this.dispatcher = new Agent({ connect: { rejectUnauthorized: options.verifyTls } });
   }
 
-  async provision(username: string, password: string): Promise<ProvisionedToken> {
+  /**
+   * A new token that NetBox itself stops accepting at `expires` (shortly after the end of the sign-in), so one
+   * the server could not delete does not outlive it. Write-enabled, as NetBox makes them by default: NetBox refuses to
+   * delete a token through the API with a read-only one, and sign-out deletes it with itself. The chat never
+   * writes (no tool does).
+   */
+  async provision(username: string, password: string, expires: Date): Promise<ProvisionedToken> {
     const { status, body } = await this.call('POST', '/api/users/tokens/provision/', {
-      body: { username, password, description: 'NetBox Chatbox sign-in' },
+      body: { username, password, description: 'NetBox Chatbox sign-in', expires: expires.toISOString(), write_enabled: true },
     });
     if (status === 401 || status === 403) throw new ChatError('UNAUTHORIZED', 'NetBox did not accept that username and password.');
     if (status === 404 || status === 405) {
@@ -111,13 +119,34 @@ export class NetboxAuth {
     return { username: `token-${createHash('sha256').update(token).digest('hex').slice(0, 8)}` };
   }
 
-  /** Best effort: a token that cannot be deleted expires or is removed by an admin in NetBox. */
-  async revoke(token: string, id: number): Promise<boolean> {
+  /**
+   * Deletes a token this server provisioned, authenticated with the token itself. NetBox refuses (403) when the
+   * user may not delete tokens (`users.delete_token`) or the token is already dead; the caller logs why.
+   */
+  async revoke(token: string, id: number): Promise<{ ok: true } | { ok: false; reason: string }> {
+    let answer: { status: number; body: unknown };
     try {
-      const { status } = await this.call('DELETE', `/api/users/tokens/${id}/`, { headers: { authorization: authorizationFor(token) } });
-      return status === 204 || status === 200 || status === 404;
+      answer = await this.call('DELETE', `/api/users/tokens/${id}/`, { headers: { authorization: authorizationFor(token) } });
     } catch {
-      return false;
+      return { ok: false, reason: 'NetBox could not be reached' };
+    }
+    // 404: gone already (deleted in NetBox's UI, or by another server process).
+    if (answer.status === 204 || answer.status === 200 || answer.status === 404) return { ok: true };
+    const detail = DetailSchema.safeParse(answer.body);
+    return { ok: false, reason: `NetBox answered HTTP ${answer.status}${detail.success ? `: ${detail.data.detail.slice(0, 200)}` : ''}` };
+  }
+
+  /**
+   * Whether NetBox still accepts a token at all, after a request with it was refused: `false` when the token
+   * itself is refused (revoked, expired, disabled, NetBox reset), `true` when it works (the refusal was about
+   * permissions), `undefined` when NetBox could not say.
+   */
+  async tokenWorks(token: string): Promise<boolean | undefined> {
+    try {
+      await this.whoAmI(token);
+      return true;
+    } catch (error) {
+      return error instanceof ChatError && error.code === 'UNAUTHORIZED' ? false : undefined;
     }
   }
 

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import { hashSessionToken, isStoreError, type Store } from '../store/index.ts';
 import type { Identity, IdentityResolver } from './identity.ts';
-import { SESSION_COOKIE, SESSION_TOUCH_EVERY_MS, SESSION_TTL_MS } from './session-cookie.ts';
+import { SESSION_COOKIE, SESSION_TOUCH_EVERY_MS } from './session-cookie.ts';
 
 /**
  * Multi-user mode: the identity comes from the session cookie, and the NetBox token from the credential that
@@ -26,7 +26,8 @@ export function createSessionIdentity(store: Store, netboxUrl: string, logger: L
     }
     const user = await store.users.get(session.userId);
     if (!credential || !user) return null;
-    if (Date.now() - session.lastSeenAt.getTime() > SESSION_TOUCH_EVERY_MS) await store.sessions.touch(token, SESSION_TTL_MS);
+    // Seen, not extended: a sign-in ends when its NetBox token (provisioned to expire with it) and its cookie do.
+    if (Date.now() - session.lastSeenAt.getTime() > SESSION_TOUCH_EVERY_MS) await store.sessions.touch(token);
     const identity: Identity = {
       user: { id: user.id, username: user.username, ...(user.displayName ? { displayName: user.displayName } : {}) },
       userId: user.id,

@@ -16,7 +16,7 @@ export type { TokenCipher } from './token-cipher.ts';
 export { createUsersRepo, UserRowSchema } from './users.ts';
 export type { UpsertUserInput, UserRow, UsersRepo } from './users.ts';
 export { createCredentialsRepo, TOKEN_KINDS, TokenKindSchema } from './credentials.ts';
-export type { Credential, CredentialsRepo, SaveCredentialInput, TokenKind } from './credentials.ts';
+export type { Credential, CredentialsRepo, SaveCredentialInput, TakenCredential, TokenKind } from './credentials.ts';
 export { createSessionsRepo, hashSessionToken, SessionRowSchema } from './sessions.ts';
 export type { CreateSessionInput, SessionRow, SessionsRepo } from './sessions.ts';
 export { createConversationsRepo, ConversationRowSchema } from './conversations.ts';

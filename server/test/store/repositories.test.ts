@@ -87,6 +87,42 @@ describe.each(BACKENDS)('repositories on %s', (backend) => {
       expect(await store.sessions.find(token)).toBeNull();
       expect(await store.credentials!.get(user.id, id)).toBeNull();
     });
+
+    it('is taken once: whoever takes it revokes its token, and its sessions end', async () => {
+      const user = await newUser();
+      const token = 'nbt_key123.taken0123456789';
+      const { id } = await store.credentials!.save({ userId: user.id, token, kind: 'v2', provisionedTokenId: 9 });
+      const session = await store.sessions.create({ userId: user.id, credentialId: id, ttlMs: 60_000 });
+      const [first, second] = await Promise.all([store.credentials!.take(user.id, id), store.credentials!.take(user.id, id)]);
+      expect([first, second].filter(Boolean)).toEqual([expect.objectContaining({ id, userId: user.id, token, provisionedTokenId: 9 })]);
+      expect(await store.sessions.find(session.token)).toBeNull();
+      expect(await store.credentials!.take((await newUser()).id, id)).toBeNull();
+    });
+
+    it('takes the credentials of ended sign-ins, and of sign-ins that never got a session once they are old', async () => {
+      const user = await newUser();
+      const credentials = store.credentials!;
+      const save = async (name: string) => (await credentials.save({ userId: user.id, token: `token-${name}-0123456789`, kind: 'v1' })).id;
+      const live = await save('live');
+      await store.sessions.create({ userId: user.id, credentialId: live, ttlMs: 60_000 });
+      const expired = await save('expired');
+      await store.sessions.create({ userId: user.id, credentialId: expired, ttlMs: 1 });
+      const revoked = await save('revoked');
+      await store.sessions.revoke((await store.sessions.create({ userId: user.id, credentialId: revoked, ttlMs: 60_000 })).token);
+      const sharedLive = await save('shared');
+      await store.sessions.create({ userId: user.id, credentialId: sharedLive, ttlMs: 1 });
+      await store.sessions.create({ userId: user.id, credentialId: sharedLive, ttlMs: 60_000 });
+      const orphan = await save('orphan');
+      await sleep(20);
+      const ours = (rows: { id: string }[]) => rows.map((row) => row.id).filter((id) => [live, expired, revoked, sharedLive, orphan].includes(id));
+      const taken = await credentials.takeEnded(100, 60_000);
+      expect(ours(taken).sort()).toEqual([expired, revoked].sort());
+      expect(taken.find((row) => row.id === expired)?.token).toBe('token-expired-0123456789');
+      expect(ours(await credentials.takeEnded(100, 60_000))).toEqual([]);
+      expect(ours(await credentials.takeEnded(100, 0))).toEqual([orphan]);
+      expect((await credentials.get(user.id, live))?.token).toBe('token-live-0123456789');
+      expect((await credentials.get(user.id, sharedLive))?.token).toBe('token-shared-0123456789');
+    });
   });
 
   describe('sessions', () => {

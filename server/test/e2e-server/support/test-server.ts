@@ -29,6 +29,7 @@ export interface TestServerSettings {
   readonly dataDir?: () => string;
   readonly warmUp?: boolean;
   readonly signInPerMinute?: number;
+  readonly credentialSweepMs?: number;
 }
 
 export interface TestServer {
@@ -88,6 +89,7 @@ export function useTestServer(settings: TestServerSettings = {}): TestServer {
       logger,
       warmUp: settings.warmUp ?? false,
       ...(settings.signInPerMinute === undefined ? {} : { signInPerMinute: settings.signInPerMinute }),
+      ...(settings.credentialSweepMs === undefined ? {} : { credentialSweepMs: settings.credentialSweepMs }),
     });
   });
   afterAll(async () => {
