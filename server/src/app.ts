@@ -26,6 +26,7 @@ import { createLogger } from './http/logger.ts';
 import { registerOpenapiRoute } from './http/openapi.ts';
 import { loadWebBuild, registerStaticWeb } from './http/static-web.ts';
 import { requireIdentity } from './http/require-identity.ts';
+import { prepareDataDir } from './store/data-dir.ts';
 import { openStore, type Store } from './store/index.ts';
 import { registerChatSocket } from './ws/chat-socket.ts';
 import { SocketRegistry } from './ws/socket-registry.ts';
@@ -75,7 +76,10 @@ export interface RunningApp {
 export async function startApp(options: StartAppOptions): Promise<RunningApp> {
   const { config } = options;
   const logger = options.logger ?? createLogger(config.logLevel);
-  for (const warning of config.warnings) logger.warn(warning);
+  // Before anything is written: the sandbox, the store and the agent all write under DATA_DIR.
+  const dataDir = prepareDataDir(config.dataDir);
+  for (const warning of [...config.warnings, ...(dataDir.warning ? [dataDir.warning] : [])]) logger.warn(warning);
+  if (dataDir.closed > 0) logger.info({ entries: dataDir.closed }, 'files in DATA_DIR that an earlier version left open to other users are now owner-only');
   logger.info({ config: configSummary(config) }, 'starting');
 
   const cleanup: Array<() => Promise<void>> = [];

@@ -3,6 +3,8 @@ import { dirname, resolve } from 'node:path';
 import { PGlite, types, type Transaction } from '@electric-sql/pglite';
 import type { Db, Queryable, Row, SqlParam } from './db.ts';
 import { lockDirectory, type DirectoryLock } from './directory-lock.ts';
+import { makeOwnerOnly } from './data-dir.ts';
+import { OwnerOnlyNodeFS } from './owner-only-fs.ts';
 import { initdbInChild, isInitialized } from './pglite-initdb.ts';
 
 export const PGLITE_MEMORY = 'memory://';
@@ -23,13 +25,18 @@ export async function openPglite(dir: string): Promise<Db> {
   let dataDir: string | undefined;
   if (dir !== PGLITE_MEMORY) {
     dataDir = resolve(dir);
-    mkdirSync(dirname(dataDir), { recursive: true });
+    mkdirSync(dirname(dataDir), { recursive: true, mode: 0o700 });
     lock = lockDirectory(`${dataDir}.lock`);
   }
   let pglite: PGlite;
   try {
-    if (dataDir && !isInitialized(dataDir)) await initdbInChild(dataDir);
-    pglite = await PGlite.create(dataDir ?? PGLITE_MEMORY, {
+    if (dataDir && !isInitialized(dataDir)) {
+      await initdbInChild(dataDir);
+      // The child's PGlite set its files' modes itself (0666): closed before anything is stored in them.
+      makeOwnerOnly(dataDir);
+    }
+    pglite = await PGlite.create({
+      ...(dataDir === undefined ? { dataDir: PGLITE_MEMORY } : { fs: new OwnerOnlyNodeFS(dataDir) }),
       startParams: START_PARAMS,
       // PGlite already returns int8 as a number; said here so that both drivers are visibly alike.
       parsers: { [types.INT8]: (value: string) => Number(value) },
