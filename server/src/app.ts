@@ -9,6 +9,7 @@ import type { Identity, IdentityResolver } from './auth/identity.ts';
 import { createLocalIdentity } from './auth/local-identity.ts';
 import { pageOrigins } from './auth/origin.ts';
 import { NetboxAuth } from './auth/netbox-auth.ts';
+import { NetboxTokenWatch } from './auth/netbox-token-watch.ts';
 import { createSessionIdentity } from './auth/session-identity.ts';
 import { AgentFactory, tokenTag } from './chat/agent-factory.ts';
 import { ChatService } from './chat/chat-service.ts';
@@ -111,15 +112,13 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
     });
     cleanup.push(() => pool.close());
 
+    const netboxAuth = new NetboxAuth({ url: netboxUrl, timeoutMs: config.netbox.timeoutMs, verifyTls: config.netbox.verifyTls });
+    cleanup.push(() => netboxAuth.close());
     let identities: IdentityResolver;
     let localIdentity: Identity | undefined;
-    let netboxAuth: NetboxAuth | undefined;
     if (config.mode === 'multi-user') {
       identities = createSessionIdentity(store, netboxUrl, logger);
-      const auth = new NetboxAuth({ url: netboxUrl, timeoutMs: config.netbox.timeoutMs, verifyTls: config.netbox.verifyTls });
-      netboxAuth = auth;
-      cleanup.push(() => auth.close());
-      const reaper = startCredentialReaper({ store, netboxAuth: auth, logger }, options.credentialSweepMs === undefined ? {} : { everyMs: options.credentialSweepMs });
+      const reaper = startCredentialReaper({ store, netboxAuth, logger }, options.credentialSweepMs === undefined ? {} : { everyMs: options.credentialSweepMs });
       cleanup.push(async () => reaper.stop());
     } else {
       if (!serviceToken) throw new Error('a NetBox token is missing in a mode without sign-in');
@@ -130,11 +129,23 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
 
     const agents = new AgentFactory({ config, store, pool, logger, ...(options.warmUp === undefined ? {} : { warmUp: options.warmUp }) });
     const limiter = new MessageRateLimiter(config.limits.rateLimitPerMinute);
+    const sockets = new SocketRegistry();
+    const netboxTokens = new NetboxTokenWatch({
+      mode: config.mode,
+      netboxAuth,
+      identities,
+      onSignInEnded: (identity) => {
+        if (identity.sessionKey) sockets.endSession(identity.sessionKey);
+        agents.discardSpare(identity);
+      },
+      logger,
+    });
     const chat = new ChatService({
       config,
       store,
       agents,
       limiter,
+      netboxTokens,
       logger: logger.child({ component: 'chat' }),
       ...(options.leaseTiming ? { leaseTiming: options.leaseTiming } : {}),
       ...(options.outageLimits ? { outageLimits: options.outageLimits } : {}),
@@ -155,14 +166,13 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
     });
     cleanup.push(() => app.close());
     const guard = requireIdentity(identities);
-    const sockets = new SocketRegistry();
 
     registerHealthRoutes(app, { config, store, mode: config.mode, netbox: { url: netboxUrl, ...(serviceToken && config.mode !== 'multi-user' ? { token: serviceToken } : {}) } });
     registerAuthRoutes(app, {
       mode: config.mode,
       store,
       guard,
-      ...(netboxAuth ? { netboxAuth } : {}),
+      ...(config.mode === 'multi-user' ? { netboxAuth } : {}),
       netboxUrl,
       logger,
       signInTtlMs: config.signInTtlMs,

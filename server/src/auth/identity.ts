@@ -17,6 +17,11 @@ export interface IdentityResolver {
   fromRequest(request: FastifyRequest): Promise<Identity | null>;
   /** Whether the session behind an identity is still live (sign-out, expiry); always true without sign-in. */
   stillValid(identity: Identity): Promise<boolean>;
+  /**
+   * Ends the sign-in behind an identity whose NetBox token stopped working: its session, and its stored
+   * credential. False when there was none to end (no sign-in, or it ended already).
+   */
+  endSignIn(identity: Identity): Promise<boolean>;
 }
 
 export function identityLabel(identity: Identity): Record<string, string> {

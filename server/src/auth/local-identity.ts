@@ -19,5 +19,6 @@ export async function createLocalIdentity(
     identity,
     fromRequest: async () => identity,
     stillValid: async () => true,
+    endSignIn: async () => false,
   };
 }

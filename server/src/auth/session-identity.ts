@@ -47,5 +47,12 @@ export function createSessionIdentity(store: Store, netboxUrl: string, logger: L
       const token = cookieOf.get(identity);
       return token !== undefined && (await store.sessions.find(token)) !== null;
     },
+    async endSignIn(identity) {
+      const token = cookieOf.get(identity);
+      const session = token === undefined ? null : await store.sessions.revoke(token);
+      if (!session) return false;
+      if (session.credentialId !== null) await credentials!.take(session.userId, session.credentialId);
+      return true;
+    },
   };
 }

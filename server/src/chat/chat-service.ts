@@ -14,6 +14,7 @@ import type { MessageRateLimiter } from './rate-limiter.ts';
 import { Replica } from './replica.ts';
 import type { Subscriber } from './subscriber.ts';
 import { titleFromMessage } from './titles.ts';
+import type { NetboxTokenWatch } from '../auth/netbox-token-watch.ts';
 import { errorName, TurnLifecycle, type SendInput, type TurnHandle } from './turn-lifecycle.ts';
 
 export type { SendInput, TurnHandle } from './turn-lifecycle.ts';
@@ -30,6 +31,8 @@ export interface ChatServiceDeps {
   readonly outageLimits?: OutageLimits;
   /** Metrics and traces of each turn; none when absent (tests of the chat alone). */
   readonly telemetry?: TurnTelemetry;
+  /** Tells a dead NetBox token from a refusal for lack of permission, and ends its sign-in. */
+  readonly netboxTokens?: NetboxTokenWatch;
 }
 
 /** How long a delete or a shutdown waits for a running turn to wind down after stopping it. */
@@ -74,6 +77,7 @@ export class ChatService {
       logger: deps.logger,
       model: deps.config.model.name,
       ...(deps.telemetry ? { telemetry: deps.telemetry } : {}),
+      ...(deps.netboxTokens ? { netboxTokens: deps.netboxTokens } : {}),
     });
     this.sweeper = setInterval(() => this.sweep(), 30_000);
     this.sweeper.unref();

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { AgentEvent, AgentSession } from '../agent/index.ts';
 import type { Identity } from '../auth/identity.ts';
+import type { NetboxTokenWatch } from '../auth/netbox-token-watch.ts';
 import { isStoreError, StoreError, type Store } from '../store/index.ts';
 import { tokenTag, type AgentFactory } from './agent-factory.ts';
 import { ChatError } from './chat-error.ts';
@@ -11,6 +12,7 @@ import type { SeqEvent } from './followers.ts';
 import type { Replica } from './replica.ts';
 import type { Subscriber } from './subscriber.ts';
 import type { TurnTelemetry, TurnSummary } from '../observability/turn-telemetry.ts';
+import { TokenRefusals } from './token-refusals.ts';
 import { TurnRecorder, type EventDraft, type TurnEnd, type TurnOutcome } from './turn-recorder.ts';
 
 export interface SendInput {
@@ -35,6 +37,8 @@ export interface TurnLifecycleDeps {
   /** The model the turns are answered with, for their metrics. */
   readonly model: string;
   readonly telemetry?: TurnTelemetry;
+  /** Tells a dead NetBox token from a refusal for lack of permission, and ends its sign-in. */
+  readonly netboxTokens?: NetboxTokenWatch;
 }
 
 /** While text streams, the assistant message row is rewritten at most this often (tool calls save at once). */
@@ -55,9 +59,11 @@ const STORE_GAVE_UP = {
  */
 export class TurnLifecycle {
   private readonly deps: TurnLifecycleDeps;
+  private readonly tokenRefusals: TokenRefusals;
 
   constructor(deps: TurnLifecycleDeps) {
     this.deps = deps;
+    this.tokenRefusals = new TokenRefusals(deps.netboxTokens);
   }
 
   /** Runs in the conversation's queue. */
@@ -67,6 +73,7 @@ export class TurnLifecycle {
     const { conversationId } = runtime;
     const turnId = randomUUID();
     const turn = new TurnRecorder(conversationId, turnId);
+    this.tokenRefusals.track(turn, identity);
     runtime.turn = turn;
     runtime.lastActive = Date.now();
     let recorded = false;
@@ -129,17 +136,22 @@ export class TurnLifecycle {
           case 'error': {
             if (event.sessionId) this.rememberSession(runtime, event.sessionId);
             const cost = event.type === 'done' ? this.turnCost(runtime, event.totalCostUsd) : 0;
-            this.end(runtime, turn, turn.end(event, cost));
+            const refusal = this.tokenRefusals.refusalOf(turn);
+            this.end(runtime, turn, refusal ? turn.fail(refusal.code, refusal.message, false) : turn.end(event, cost));
+            // After followers were sent the turn's end (delivery runs in this queue): then its sign-in ends.
+            if (refusal) void turn.finished.then(() => runtime.enqueue(() => this.tokenRefusals.turnEnded(turn)));
             return;
           }
           default: {
-            if (turn.ending || turn.failure) return;
+            // Stopping after NetBox refused the token: what the model writes after that is not shown.
+            if (turn.ending || turn.failure || this.tokenRefusals.refusalOf(turn)) return;
             const drafts = turn.map(event);
             if (drafts.length === 0) return;
             runtime.record(drafts, runtime.fence(turn)).then(
               () => this.saveIfDue(runtime, turn, event.type === 'tool_use' || event.type === 'tool_result'),
               (error: unknown) => this.writeFailed(runtime, turn, error),
             );
+            if (event.type === 'tool_result' && (await this.tokenRefusals.tokenDied(turn, event))) this.stop(runtime, turn);
           }
         }
       })
