@@ -25,11 +25,28 @@ describe('authRedirect', () => {
 });
 
 describe('safeReturnPath', () => {
+  const ORIGIN = 'http://127.0.0.1:3000';
+
   it('accepts only paths on this site', () => {
-    expect(safeReturnPath('/c/abc?x=1')).toBe('/c/abc?x=1');
-    expect(safeReturnPath(['/c/a', '/c/b'])).toBe('/c/a');
+    expect(safeReturnPath('/c/abc?x=1', ORIGIN)).toBe('/c/abc?x=1');
+    expect(safeReturnPath('/c/abc#m2', ORIGIN)).toBe('/c/abc#m2');
+    expect(safeReturnPath(['/c/a', '/c/b'], ORIGIN)).toBe('/c/a');
     for (const bad of ['//evil.example', '/\\evil.example', 'https://evil.example/', 'javascript:alert(1)', '', undefined, 42, '/sign-in', '/sign-in?redirect=/x']) {
-      expect(safeReturnPath(bad)).toBe('/');
+      expect(safeReturnPath(bad, ORIGIN)).toBe('/');
     }
+  });
+
+  it('refuses what a browser reads as another site once it drops tabs and line breaks from a URL', () => {
+    for (const bad of ['/\t/evil.example/', '/\n/evil.example/', '/\r/evil.example/', '/\r\n/evil.example', '\t//evil.example', '/\t\\evil.example', ' //evil.example', '/%09/evil.example', '/.//evil.example', '/c/..//evil.example']) {
+      const path = safeReturnPath(bad, ORIGIN);
+      expect(path.startsWith('/') && !path.startsWith('//'), JSON.stringify(bad)).toBe(true);
+      expect(new URL(path, ORIGIN).origin, JSON.stringify(bad)).toBe(ORIGIN);
+    }
+  });
+
+  it('gives back the path as the browser would resolve it, never the raw text', () => {
+    expect(safeReturnPath('/c/a\tb', ORIGIN)).toBe('/c/ab');
+    expect(safeReturnPath(`${ORIGIN}/c/abc`, ORIGIN)).toBe('/c/abc');
+    expect(safeReturnPath('/c/../sign-in', ORIGIN)).toBe('/');
   });
 });

@@ -2,18 +2,37 @@ import type { Mode } from '@netbox-chatbox/protocol';
 
 export const SIGN_IN_PATH = '/sign-in';
 
+/** `?reason=` of the sign-in page when NetBox stopped accepting the user's token. */
+export const NETBOX_EXPIRED_REASON = 'netbox-expired';
+
+/** Where to sign in, then come back to `returnTo` (a path of this app), with why, when there is a reason to say. */
+export function signInPath(returnTo: string, reason?: string): string {
+  const query = new URLSearchParams({ redirect: returnTo, ...(reason ? { reason } : {}) });
+  return `${SIGN_IN_PATH}?${query.toString()}`;
+}
+
 /** What the app knows about the session when a route is entered. `unknown`: the server could not be asked. */
 export type SessionState = { readonly kind: 'signed-in'; readonly mode: Mode } | { readonly kind: 'signed-out' } | { readonly kind: 'unknown' };
 
 /**
- * Only a path on this site may be a place to go back to after sign-in: never `//evil.example` or a full URL,
- * which would make the sign-in page an open redirect.
+ * Only a place on this site may be where sign-in goes back to, or the sign-in page would be an open redirect.
+ * The return path is resolved as the browser will resolve it (which drops tabs and line breaks, so `/\t/evil`
+ * is `//evil`, another site, and reads `\` as `/`) against the app's own origin, and must stay on it; what is
+ * returned is that resolved path, never the raw text.
  */
-export function safeReturnPath(raw: unknown): string {
+export function safeReturnPath(raw: unknown, origin: string = globalThis.location?.origin ?? 'http://localhost'): string {
   const value = Array.isArray(raw) ? raw[0] : raw;
-  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return '/';
-  if (value === SIGN_IN_PATH || value.startsWith(`${SIGN_IN_PATH}?`)) return '/';
-  return value;
+  if (typeof value !== 'string' || value.trim() === '') return '/';
+  let url: URL;
+  try {
+    url = new URL(value, origin);
+  } catch {
+    return '/';
+  }
+  if (url.origin !== origin || url.pathname === SIGN_IN_PATH) return '/';
+  // `/.//evil.example` resolves on this origin to the path `//evil.example`, which as a link is another site.
+  const path = url.pathname.replace(/^\/{2,}/, '/');
+  return `${path}${url.search}${url.hash}`;
 }
 
 /**
@@ -23,7 +42,7 @@ export function safeReturnPath(raw: unknown): string {
  */
 export function authRedirect(to: { readonly path: string; readonly fullPath: string; readonly query: Record<string, unknown> }, session: SessionState): string | null {
   const onSignIn = to.path === SIGN_IN_PATH;
-  if (session.kind === 'signed-out') return onSignIn ? null : `${SIGN_IN_PATH}?redirect=${encodeURIComponent(to.fullPath)}`;
+  if (session.kind === 'signed-out') return onSignIn ? null : signInPath(to.fullPath);
   if (session.kind === 'signed-in' && onSignIn) return safeReturnPath(to.query.redirect);
   return null;
 }
