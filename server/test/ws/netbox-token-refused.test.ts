@@ -1,5 +1,6 @@
 import type { ErrorEvent, ToolResultEvent } from '@netbox-chatbox/protocol';
 import { describe, expect, it } from 'vitest';
+import { deleteNetboxToken } from '../../../netbox-sandbox/test/support/netbox-admin.ts';
 import { generatedDataset } from '../../../netbox-sandbox/test/support/test-sandbox.ts';
 import { ChatClient, textOf } from '../e2e-server/support/chat-client.ts';
 import { useTestServer } from '../e2e-server/support/test-server.ts';
@@ -22,13 +23,6 @@ const server = useTestServer({
 
 const singleUser = useTestServer();
 
-async function adminHeader(sandboxUrl: string): Promise<string> {
-  const admin = (await (
-    await fetch(`${sandboxUrl}/api/users/tokens/provision/`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'admin' }) })
-  ).json()) as { key: string; token: string };
-  return `Bearer nbt_${admin.key}.${admin.token}`;
-}
-
 async function signIn(username: string): Promise<string> {
   const response = await fetch(`${server.url}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: username }) });
   expect(response.status).toBe(200);
@@ -39,8 +33,7 @@ async function signIn(username: string): Promise<string> {
 async function revokeInNetbox(cookie: string): Promise<void> {
   const me = (await (await fetch(`${server.url}/api/auth/me`, { headers: { cookie } })).json()) as { user: { id: string } };
   const [row] = await server.app.store.db.query<{ provisioned_token_id: number }>('SELECT provisioned_token_id FROM netbox_credentials WHERE user_id = $1 ORDER BY created_at DESC LIMIT 1', [me.user.id]);
-  const deleted = await fetch(`${server.sandbox.url}/api/users/tokens/${row?.provisioned_token_id}/`, { method: 'DELETE', headers: { authorization: await adminHeader(server.sandbox.url) } });
-  expect(deleted.status).toBe(204);
+  await deleteNetboxToken(server.sandbox.url, row?.provisioned_token_id);
 }
 
 describe('a NetBox token that stops working mid-conversation', () => {
@@ -105,8 +98,7 @@ describe('a NetBox token that stops working mid-conversation', () => {
 describe('the server’s own token, without sign-in', () => {
   it('ends the turn with NETBOX_AUTH telling the administrator to replace NETBOX_TOKEN', async () => {
     const id = generatedDataset().tables.users_token!.find((row) => row.key === singleUser.sandbox.token)?.id;
-    const deleted = await fetch(`${singleUser.sandbox.url}/api/users/tokens/${String(id)}/`, { method: 'DELETE', headers: { authorization: await adminHeader(singleUser.sandbox.url) } });
-    expect(deleted.status).toBe(204);
+    await deleteNetboxToken(singleUser.sandbox.url, Number(id));
     const socket = await ChatClient.connect(singleUser.wsUrl);
     const { turnId } = await socket.ask('Which devices are in site chi-dc1?');
     const events = await socket.turn(turnId);

@@ -3,7 +3,7 @@ import { computed, reactive, readonly } from 'vue';
 import { z } from 'zod';
 import { ApiError } from '~/utils/shell/api-error';
 import { apiJson, apiRequest } from '~/utils/shell/api';
-import { SIGN_IN_PATH, type SessionState } from '~/utils/shell/auth-redirect';
+import { safeReturnPath, SIGN_IN_PATH, signInPath, type SessionState } from '~/utils/shell/auth-redirect';
 
 const MeSchema = z.object({ user: SessionUserSchema, mode: ModeSchema });
 
@@ -59,12 +59,20 @@ export function useAccount() {
     window.location.assign(SIGN_IN_PATH);
   }
 
-  /** The session ended under us (an API call answered 401): back to sign-in, then back here. */
-  function sessionExpired(): void {
+  /**
+   * The session ended under us (an API call answered 401, or NetBox stopped accepting the user's token:
+   * `reason`): back to sign-in, then back here.
+   */
+  function sessionExpired(reason?: string): void {
     if (state.mode !== 'multi-user' && state.mode !== null) return;
+    // Several calls may come for one ending (a 401 from a list refresh, the socket's error): the first sends the
+    // user to sign in, and a later one only adds the reason if it has one.
+    const already = state.session.kind === 'signed-out';
+    if (already && !reason) return;
     Object.assign(state, { session: { kind: 'signed-out' }, user: null });
-    const here = window.location.pathname + window.location.search;
-    if (window.location.pathname !== SIGN_IN_PATH) void navigateTo(`${SIGN_IN_PATH}?redirect=${encodeURIComponent(here)}`);
+    const onSignIn = window.location.pathname === SIGN_IN_PATH;
+    const here = onSignIn ? safeReturnPath(new URLSearchParams(window.location.search).get('redirect')) : window.location.pathname + window.location.search;
+    void navigateTo(signInPath(here, reason), { replace: onSignIn });
   }
 
   return {
