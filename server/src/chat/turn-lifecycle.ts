@@ -138,8 +138,14 @@ export class TurnLifecycle {
             const cost = event.type === 'done' ? this.turnCost(runtime, event.totalCostUsd) : 0;
             const refusal = this.tokenRefusals.refusalOf(turn);
             this.end(runtime, turn, refusal ? turn.fail(refusal.code, refusal.message, false) : turn.end(event, cost));
-            // After followers were sent the turn's end (delivery runs in this queue): then its sign-in ends.
-            if (refusal) void turn.finished.then(() => runtime.enqueue(() => this.tokenRefusals.turnEnded(turn)));
+            // The sign-in ends (its sockets close) only after followers were sent the turn's end: an empty write
+            // queued behind the end's is done once that is committed, and its delivery queued here before ours.
+            if (refusal) {
+              void turn.finished
+                .then(() => runtime.writer.task(async () => [], { retry: false }))
+                .then(() => runtime.enqueue(() => this.tokenRefusals.turnEnded(turn)))
+                .catch((error: unknown) => this.deps.logger.warn({ err: errorName(error) }, 'ending a sign-in whose NetBox token died failed'));
+            }
             return;
           }
           default: {
