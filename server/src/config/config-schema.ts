@@ -42,7 +42,7 @@ export const ConfigSchema = z.object({
   publicUrl: z.string().optional(),
   /** Fastify's trustProxy: which hops' X-Forwarded-* headers to believe. */
   trustProxy: z.union([z.boolean(), z.array(z.string())]),
-  /** How long a sign-in lasts; a NetBox token provisioned at sign-in expires at the same moment. */
+  /** How long a sign-in lasts; a NetBox token provisioned at sign-in expires shortly after (credential-retirement.ts). */
   signInTtlMs: z.number().int().positive(),
   limits: z.object({
     rateLimitPerMinute: z.number().int().positive(),
